@@ -1,0 +1,44 @@
+package rest
+
+import (
+	"net/http"
+
+	"k8s.io/apimachinery/pkg/api/meta"
+
+	"github.com/kubus-dev/kubus/services/apiserver/storage"
+)
+
+// deleteCollection deletes every object the selectors match, one by one,
+// each with the same semantics as a single delete.
+func (h *Handler) deleteCollection(w http.ResponseWriter, r *http.Request, req request) error {
+	opts, err := deleteOptions(r)
+	if err != nil {
+		return err
+	}
+	lo, err := listOptions(req, r.URL.Query())
+	if err != nil {
+		return err
+	}
+	res, err := h.cfg.Store.List(r.Context(), req.res, lo)
+	if err != nil {
+		return err
+	}
+	var deleted []runtimeObject
+	for _, obj := range res.Items {
+		m, _ := meta.Accessor(obj)
+		one := req
+		one.namespace, one.name = m.GetNamespace(), m.GetName()
+		out, err := h.remove(r.Context(), one, opts)
+		if err != nil && !isNotFound(err) {
+			return err
+		}
+		if out != nil {
+			deleted = append(deleted, out)
+		}
+	}
+	list, _ := storage.NewList(req.res)
+	_ = meta.SetList(list, deleted)
+	list.GetObjectKind().SetGroupVersionKind(req.res.GVK().GroupVersion().WithKind(req.res.Kind + "List"))
+	writeObject(w, http.StatusOK, list)
+	return nil
+}

@@ -1,0 +1,62 @@
+package rest
+
+import (
+	"encoding/json"
+	"net/http"
+
+	apierrors "k8s.io/apimachinery/pkg/api/errors"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/apimachinery/pkg/runtime"
+	"k8s.io/apimachinery/pkg/runtime/schema"
+	k8sjson "k8s.io/apimachinery/pkg/runtime/serializer/json"
+	"k8s.io/client-go/kubernetes/scheme"
+)
+
+var resourceless = schema.GroupResource{}
+
+// encoder writes typed objects with their apiVersion and kind.
+var encoder = k8sjson.NewSerializerWithOptions(k8sjson.DefaultMetaFactory, scheme.Scheme, scheme.Scheme, k8sjson.SerializerOptions{})
+
+// writeObject answers with obj as JSON.
+func writeObject(w http.ResponseWriter, code int, obj runtime.Object) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(code)
+	if err := encoder.Encode(obj, w); err != nil {
+		_ = json.NewEncoder(w).Encode(obj) // types outside the scheme (Table, discovery)
+	}
+}
+
+// writeError answers with err as a metav1.Status, the form kubectl prints
+// as "Error from server (Reason): message".
+func writeError(w http.ResponseWriter, err error) {
+	st := toStatus(err)
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(int(st.Code))
+	_ = json.NewEncoder(w).Encode(st)
+}
+
+func toStatus(err error) *metav1.Status {
+	var st metav1.Status
+	if s, ok := err.(apierrors.APIStatus); ok {
+		st = s.Status()
+	} else {
+		st = apierrors.NewInternalError(err).ErrStatus
+	}
+	st.Kind, st.APIVersion = "Status", "v1"
+	if st.Status == "" {
+		st.Status = metav1.StatusFailure
+	}
+	return &st
+}
+
+// notFoundRoute is kube-apiserver's answer for a path it does not serve.
+func notFoundRoute() error {
+	return &apierrors.StatusError{ErrStatus: metav1.Status{
+		Status: metav1.StatusFailure, Code: http.StatusNotFound, Reason: metav1.StatusReasonNotFound,
+		Message: "the server could not find the requested resource", Details: &metav1.StatusDetails{},
+	}}
+}
+
+func methodNotAllowed(verb string, req request) error {
+	return apierrors.NewMethodNotSupported(req.res.GroupResource(), verb)
+}

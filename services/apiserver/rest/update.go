@@ -1,0 +1,97 @@
+package rest
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+
+	apierrors "k8s.io/apimachinery/pkg/api/errors"
+	"k8s.io/apimachinery/pkg/api/meta"
+	"k8s.io/apimachinery/pkg/runtime"
+
+)
+
+func (h *Handler) update(w http.ResponseWriter, r *http.Request, req request) error {
+	body, err := readBody(r)
+	if err != nil {
+		return err
+	}
+	obj, warnings, err := decodeObject(r, body, req.res, req.res.GVK())
+	if err != nil {
+		return err
+	}
+	if err := checkIdentity(req, obj); err != nil {
+		return err
+	}
+	out, err := h.replace(r.Context(), req, obj)
+	if err != nil {
+		return err
+	}
+	warn(w, warnings)
+	writeObject(w, http.StatusOK, out)
+	return nil
+}
+
+// checkIdentity makes sure a body names the object of its URL.
+func checkIdentity(req request, obj runtime.Object) error {
+	m, err := meta.Accessor(obj)
+	if err != nil {
+		return err
+	}
+	if err := setNamespace(req, m); err != nil {
+		return err
+	}
+	if m.GetName() != req.name {
+		return apierrors.NewBadRequest(fmt.Sprintf("the name of the object (%s) does not match the name on the URL (%s)", m.GetName(), req.name))
+	}
+	return nil
+}
+
+// replace writes obj over the stored object. A resourceVersion in obj is a
+// precondition (stale means Conflict); without one the update is
+// unconditional, as kube-apiserver allows for these kinds.
+func (h *Handler) replace(ctx context.Context, req request, obj runtime.Object) (runtime.Object, error) {
+	out, err := h.cfg.Store.GuaranteedUpdate(ctx, req.res, req.namespace, req.name, func(cur runtime.Object) (runtime.Object, error) {
+		next := obj.DeepCopyObject()
+		if req.sub == "status" {
+			next = withStatus(cur, next)
+		}
+		return next, prepareUpdate(req.res, next, cur, req.sub)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return h.finishDeletion(ctx, req, out)
+}
+
+// finishDeletion removes an object whose deletion only waited for its
+// finalizers, once the last one is gone.
+func (h *Handler) finishDeletion(ctx context.Context, req request, obj runtime.Object) (runtime.Object, error) {
+	m, _ := meta.Accessor(obj)
+	if m.GetDeletionTimestamp() == nil || len(m.GetFinalizers()) > 0 {
+		return obj, nil
+	}
+	if g := m.GetDeletionGracePeriodSeconds(); g != nil && *g > 0 {
+		return obj, nil // a node still has to finish a graceful pod deletion
+	}
+	out, err := h.cfg.Store.Delete(ctx, req.res, req.namespace, req.name, sameUID(m))
+	if apierrors.IsNotFound(err) {
+		return obj, nil
+	}
+	if err == nil {
+		h.release(ctx, out)
+	}
+	return out, err
+}
+
+// withStatus is cur with only the status taken from next: the status
+// subresource changes nothing else.
+func withStatus(cur, next runtime.Object) runtime.Object {
+	out := cur.DeepCopyObject()
+	setField(out, "Status", fieldOf(next, "Status"))
+	nm, _ := meta.Accessor(next)
+	om, _ := meta.Accessor(out)
+	om.SetResourceVersion(nm.GetResourceVersion())
+	return out
+}
+

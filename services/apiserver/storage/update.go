@@ -1,0 +1,75 @@
+package storage
+
+import (
+	"bytes"
+	"context"
+	"errors"
+
+	apierrors "k8s.io/apimachinery/pkg/api/errors"
+	"k8s.io/apimachinery/pkg/api/meta"
+	"k8s.io/apimachinery/pkg/runtime"
+
+	"github.com/kubus-dev/kubus/bus"
+	"github.com/kubus-dev/kubus/resources"
+)
+
+// UpdateFunc turns the current object into the desired one. It may return
+// an API error to abort.
+type UpdateFunc func(cur runtime.Object) (runtime.Object, error)
+
+// maxRetries bounds GuaranteedUpdate under contention; a client sees a
+// Conflict after that and retries itself.
+const maxRetries = 16
+
+// GuaranteedUpdate reads the object, applies fn and writes the result with
+// compare-and-set, retrying from a fresh read when another writer won.
+// When fn's result carries a resourceVersion other than the current one the
+// write fails with Conflict: the caller asked for a precondition.
+func (s *Store) GuaranteedUpdate(ctx context.Context, r resources.Resource, ns, name string, fn UpdateFunc) (runtime.Object, error) {
+	key := r.Key(ns, name)
+	for range maxRetries {
+		cur, err := s.kv.Get(ctx, key)
+		if err != nil {
+			return nil, toStatus(err, r, name)
+		}
+		out, err := s.tryUpdate(ctx, r, key, cur, fn)
+		if errors.Is(err, bus.ErrConflict) {
+			continue
+		}
+		return out, err
+	}
+	return nil, toStatus(bus.ErrConflict, r, name)
+}
+
+func (s *Store) tryUpdate(ctx context.Context, r resources.Resource, key string, cur bus.Entry, fn UpdateFunc) (runtime.Object, error) {
+	obj, err := Decode(r, cur.Value, cur.Revision)
+	if err != nil {
+		return nil, err
+	}
+	next, err := fn(obj)
+	if err != nil {
+		return nil, err
+	}
+	m, err := meta.Accessor(next)
+	if err != nil {
+		return nil, err
+	}
+	if want := m.GetResourceVersion(); want != "" && want != rvString(cur.Revision) {
+		return nil, apierrors.NewConflict(r.GroupResource(), m.GetName(), errors.New(errConflictMsg))
+	}
+	data, err := Encode(r, next)
+	if err != nil {
+		return nil, err
+	}
+	if bytes.Equal(data, cur.Value) {
+		return Decode(r, cur.Value, cur.Revision) // nothing changed: no write, same resourceVersion
+	}
+	rev, err := s.kv.Update(ctx, key, data, cur.Revision)
+	if err != nil {
+		if errors.Is(err, bus.ErrConflict) {
+			return nil, err
+		}
+		return nil, toStatus(err, r, m.GetName())
+	}
+	return Decode(r, data, rev)
+}
