@@ -2,6 +2,7 @@ package bus
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -27,7 +28,13 @@ type feedHandler interface {
 	// started runs after each new consumer with its pending count.
 	started(pending uint64) bool
 	message(m jetstream.Msg, seq, pending uint64) bool
+	// idleWait is how long without messages makes run call idle; 0 never.
+	idleWait() time.Duration
+	idle() bool
 }
+
+// errIdle says no message came within the handler's idleWait.
+var errIdle = errors.New("bus: feed idle")
 
 const maxRetryWait = 5 * time.Second
 
@@ -84,7 +91,13 @@ func (s *Store) read(ctx context.Context, cons jetstream.Consumer, f *feed, h fe
 	}
 	defer it.Stop()
 	for {
-		m, err := it.Next(jetstream.NextContext(ctx))
+		m, err := next(ctx, it, h.idleWait())
+		if err == errIdle {
+			if !h.idle() {
+				return false, progressed
+			}
+			continue
+		}
 		if err != nil {
 			s.log.Debug("bus consumer ended", zap.String("filter", f.filter), zap.Error(err))
 			return ctx.Err() == nil, progressed
@@ -99,6 +112,20 @@ func (s *Store) read(ctx context.Context, cons jetstream.Consumer, f *feed, h fe
 			return false, true
 		}
 	}
+}
+
+// next waits for the next message, at most wait if wait > 0.
+func next(ctx context.Context, it jetstream.MessagesContext, wait time.Duration) (jetstream.Msg, error) {
+	if wait == 0 {
+		return it.Next(jetstream.NextContext(ctx))
+	}
+	waitCtx, cancel := context.WithTimeout(ctx, wait)
+	defer cancel()
+	m, err := it.Next(jetstream.NextContext(waitCtx))
+	if err != nil && ctx.Err() == nil && waitCtx.Err() != nil {
+		return nil, errIdle
+	}
+	return m, err
 }
 
 // dropConsumer deletes the server side of cons rather than leaving it to

@@ -2,71 +2,41 @@ package bus
 
 import (
 	"context"
+	"time"
 
 	"github.com/nats-io/nats.go/jetstream"
+	"go.uber.org/zap"
 )
 
-// eventBuffer is how many events a stream may run ahead of its reader.
-const eventBuffer = 64
-
-// emitter owns a stream's channel: only the feed goroutine sends on it.
-type emitter struct {
-	ctx context.Context
-	out chan Event
-}
-
-func newEmitter(ctx context.Context) emitter {
-	return emitter{ctx: ctx, out: make(chan Event, eventBuffer)}
-}
-
-// send delivers ev unless ctx ended first; it reports whether it did.
-func (e emitter) send(ev Event) bool {
-	select {
-	case e.out <- ev:
-		return true
-	case <-e.ctx.Done():
-		return false
-	}
-}
-
-// serve runs f into h on a new goroutine and closes the channel when it
-// is done, after an EventError if the connection was closed for good.
-func (s *Store) serve(f feed, h feedHandler, e emitter) <-chan Event {
-	go func() {
-		defer close(e.out)
-		if err := s.run(e.ctx, f, h); err != nil {
-			e.send(Event{Type: EventError, Err: err})
-		}
-	}()
-	return e.out
-}
+// syncIdle is how long a snapshot may go without messages before Follow
+// checks whether it is complete; the consumer's pending count, the usual
+// trigger, can be stale while keys are being rewritten.
+const syncIdle = 200 * time.Millisecond
 
 // Follow streams the latest entry of each live key under prefix, then
-// EventSynced, then every change. Before EventSynced each key is sent at
-// most once except when it changes meanwhile; deletes of keys not sent
-// yet are left out. It fails up front with ErrUnavailable when the bus
-// cannot be reached; later outages are ridden out without losing or
-// repeating events.
+// EventSynced, then every change. Before EventSynced a key is sent again
+// only if it changes meanwhile, and deletes of keys not sent are left
+// out. It fails up front with ErrUnavailable when the bus cannot be
+// reached; later outages are ridden out without losing or repeating
+// events.
 func (s *Store) Follow(ctx context.Context, prefix string) (<-chan Event, error) {
 	filter, err := s.filter(prefix)
 	if err != nil {
 		return nil, err
 	}
-	base, err := s.Revision(ctx)
-	if err != nil {
+	if _, err := s.Revision(ctx); err != nil {
 		return nil, err
 	}
-	fl := &follower{s: s, emitter: newEmitter(ctx), base: base, sent: map[string]bool{}}
+	fl := &follower{s: s, emitter: newEmitter(ctx), filter: filter, sent: map[string]bool{}}
 	return s.serve(feed{filter: filter, lastPerSubject: true}, fl, fl.emitter), nil
 }
 
 // follower turns a last-per-subject feed into Follow's events.
 type follower struct {
 	emitter
-	s *Store
-	// base is the bucket revision read before the consumer existed: the
-	// snapshot contains everything up to it.
-	base   uint64
+	s      *Store
+	filter string
+	// last is the newest revision delivered.
 	last   uint64
 	synced bool
 	// sent holds the keys sent before EventSynced, so that a delete of
@@ -78,7 +48,7 @@ func (fl *follower) started(pending uint64) bool {
 	if fl.synced || pending > 0 {
 		return true
 	}
-	return fl.sync()
+	return fl.trySync()
 }
 
 func (fl *follower) message(m jetstream.Msg, seq, pending uint64) bool {
@@ -88,7 +58,7 @@ func (fl *follower) message(m jetstream.Msg, seq, pending uint64) bool {
 		return false
 	}
 	if !fl.synced && pending == 0 {
-		return fl.sync()
+		return fl.trySync()
 	}
 	return true
 }
@@ -106,10 +76,26 @@ func (fl *follower) wanted(e Entry) bool {
 	return true
 }
 
-// sync ends the snapshot. Nothing under the filter is pending, so the
-// snapshot holds every change up to the later of base and the last
-// message delivered.
-func (fl *follower) sync() bool {
+func (fl *follower) idleWait() time.Duration {
+	if fl.synced {
+		return 0
+	}
+	return syncIdle
+}
+
+func (fl *follower) idle() bool { return fl.trySync() }
+
+// trySync sends EventSynced if nothing under the filter was written
+// after the last message delivered, up to the bucket's head: then what
+// was sent is the state at the head. Otherwise more is on its way.
+func (fl *follower) trySync() bool {
+	ctx, cancel := context.WithTimeout(fl.ctx, fl.s.conn.timeout)
+	defer cancel()
+	head, quiet, err := fl.s.quiet(ctx, fl.filter, fl.last)
+	if err != nil || !quiet {
+		fl.s.log.Debug("bus snapshot not complete yet", zap.Uint64("after", fl.last), zap.Error(err))
+		return fl.ctx.Err() == nil
+	}
 	fl.synced, fl.sent = true, nil
-	return fl.send(Event{Type: EventSynced, Revision: max(fl.base, fl.last)})
+	return fl.send(Event{Type: EventSynced, Revision: head})
 }

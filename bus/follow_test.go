@@ -73,6 +73,11 @@ func TestListConsistentUnderWrites(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		eventually(t, "writer to record its writes", func() bool {
+			mu.Lock()
+			defer mu.Unlock()
+			return history[len(history)-1].Revision >= rev
+		})
 		mu.Lock()
 		var upTo []bus.Entry
 		for _, e := range history {

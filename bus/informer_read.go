@@ -63,6 +63,8 @@ func (inf *Informer) WaitSynced(ctx context.Context) error {
 const progressRecheck = time.Second
 
 // WaitForRevision blocks until the cache holds every change up to rev.
+// The handler is called just after the cache moves, so its calls for
+// those changes may still be running when WaitForRevision returns.
 // rev may belong to a key outside the prefix: when the source is a
 // *Store, the informer then checks that nothing under its prefix changed
 // in between and moves to the bucket's head revision.

@@ -10,37 +10,43 @@ import (
 	"github.com/kubus-dev/kubus/internal/logging"
 )
 
+// quiet reports whether no key matching filter was written after
+// revision after, up to head, the bucket's newest revision. Revisions up
+// to head are never written again, so a true answer stays true.
+func (s *Store) quiet(ctx context.Context, filter string, after uint64) (head uint64, quiet bool, err error) {
+	head, err = s.Revision(ctx)
+	if err != nil || head <= after {
+		return max(head, after), err == nil, err
+	}
+	m, err := s.stream.GetMsg(ctx, after+1, jetstream.WithGetMsgSubject(filter))
+	switch {
+	case errors.Is(err, jetstream.ErrMsgNotFound):
+		return head, true, nil
+	case err != nil:
+		return head, false, translate(err, "check for changes")
+	}
+	return head, m.Sequence > head, nil
+}
+
 // A prefix informer only sees revisions of its own keys, so on its own it
 // never reaches a revision written elsewhere in the bucket. progressor
-// fills that gap, like etcd's progress notifications: it finds the
-// newest revision up to which nothing under prefix changed after the
-// given one.
+// fills that gap, like etcd's progress notifications.
 type progressor interface {
 	quietUntil(ctx context.Context, prefix string, after uint64) (uint64, error)
 }
 
-// quietUntil returns the bucket's head revision if no key under prefix
-// changed in (after, head], else after. Revisions at or below the head
-// are never written again, so the answer stays true.
+// quietUntil returns the bucket's head revision if nothing under prefix
+// changed after revision after, else after.
 func (s *Store) quietUntil(ctx context.Context, prefix string, after uint64) (uint64, error) {
 	filter, err := s.filter(prefix)
 	if err != nil {
 		return after, err
 	}
-	head, err := s.Revision(ctx)
-	if err != nil || head <= after {
+	head, quiet, err := s.quiet(ctx, filter, after)
+	if err != nil || !quiet {
 		return after, err
 	}
-	m, err := s.stream.GetMsg(ctx, after+1, jetstream.WithGetMsgSubject(filter))
-	switch {
-	case errors.Is(err, jetstream.ErrMsgNotFound):
-		return head, nil
-	case err != nil:
-		return after, translate(err, "check progress")
-	case m.Sequence > head:
-		return head, nil
-	}
-	return after, nil
+	return head, nil
 }
 
 // progress moves the cache to the bucket's head if nothing under the

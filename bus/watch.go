@@ -3,6 +3,7 @@ package bus
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/nats-io/nats.go/jetstream"
 )
@@ -43,7 +44,9 @@ type watcher struct {
 	strict bool
 }
 
-func (w *watcher) started(uint64) bool { return true }
+func (w *watcher) started(uint64) bool     { return true }
+func (w *watcher) idleWait() time.Duration { return 0 }
+func (w *watcher) idle() bool              { return true }
 
 func (w *watcher) message(m jetstream.Msg, seq, _ uint64) bool {
 	if w.strict && seq != w.next {

@@ -9,9 +9,9 @@ import (
 	"errors"
 	"fmt"
 
+	"google.golang.org/protobuf/proto"
 	apierrors "k8s.io/apimachinery/pkg/api/errors"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
-	"google.golang.org/protobuf/proto"
 
 	"github.com/kubus-dev/kubus/bus"
 	kubusv1 "github.com/kubus-dev/kubus/proto/kubus/v1"
@@ -80,4 +80,3 @@ func statusError(r *Response) error {
 	}
 	return &apierrors.StatusError{ErrStatus: st}
 }
-

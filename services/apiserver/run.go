@@ -75,7 +75,9 @@ func Run(ctx context.Context, cfg Config) error {
 	srv := &http.Server{Handler: authenticate(handler), TLSConfig: bundle.TLSConfig(), ReadHeaderTimeout: 10 * time.Second,
 		BaseContext: func(net.Listener) context.Context { return ctx }, ErrorLog: zap.NewStdLog(log)}
 	g.go_(func(ctx context.Context) error { return serveTLS(ctx, srv, ln) })
-	g.go_(func(ctx context.Context) error { return conn.Serve(ctx, APISubject, "apiserver", busResponder(handler)) })
+	g.go_(func(ctx context.Context) error {
+		return conn.Serve(ctx, APISubject, "apiserver", busResponder(handler))
+	})
 	log.Info("apiserver serving", zap.String("url", url), zap.String("kubeconfig", cfg.KubeconfigPath()))
 	if cfg.Ready != nil {
 		cfg.Ready <- url

@@ -38,7 +38,7 @@ func validateConfigMapData(cm *corev1.ConfigMap) field.ErrorList {
 		size += len(cm.BinaryData[key])
 	}
 	if size > maxDataSize {
-		errs = append(errs, field.TooLong(field.NewPath(""), "", maxDataSize))
+		errs = append(errs, field.TooLong(dataPath, "", maxDataSize))
 	}
 	return errs
 }

@@ -72,8 +72,9 @@ func TestValidateDeployment(t *testing.T) {
 			d.Spec.Strategy.RollingUpdate.MaxSurge = new(intstr.FromInt32(0))
 			d.Spec.Strategy.RollingUpdate.MaxUnavailable = new(intstr.FromString("0%"))
 		}, []want{invalidAt("spec.strategy.rollingUpdate.maxUnavailable")}},
-		{"maxUnavailable over 100%", func(d *appsv1.Deployment) { d.Spec.Strategy.RollingUpdate.MaxUnavailable = new(intstr.FromString("150%")) },
-			[]want{invalidAt("spec.strategy.rollingUpdate.maxUnavailable")}},
+		{"maxUnavailable over 100%", func(d *appsv1.Deployment) {
+			d.Spec.Strategy.RollingUpdate.MaxUnavailable = new(intstr.FromString("150%"))
+		}, []want{invalidAt("spec.strategy.rollingUpdate.maxUnavailable")}},
 		{"bad percent", func(d *appsv1.Deployment) { d.Spec.Strategy.RollingUpdate.MaxSurge = new(intstr.FromString("x%")) },
 			[]want{invalidAt("spec.strategy.rollingUpdate.maxSurge")}},
 		{"progress deadline below minReady", func(d *appsv1.Deployment) { d.Spec.MinReadySeconds = 600 },

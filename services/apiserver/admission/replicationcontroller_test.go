@@ -50,8 +50,9 @@ func TestValidateReplicationController(t *testing.T) {
 			[]want{invalidAt("spec.template.metadata.labels")}},
 		{"no template", func(rc *corev1.ReplicationController) { rc.Spec.Template = nil }, []want{required("spec.template")}},
 		{"no selector", func(rc *corev1.ReplicationController) { rc.Spec.Selector = nil }, []want{required("spec.selector")}},
-		{"restartPolicy OnFailure", func(rc *corev1.ReplicationController) { rc.Spec.Template.Spec.RestartPolicy = corev1.RestartPolicyOnFailure },
-			[]want{notSupported("spec.template.spec.restartPolicy")}},
+		{"restartPolicy OnFailure", func(rc *corev1.ReplicationController) {
+			rc.Spec.Template.Spec.RestartPolicy = corev1.RestartPolicyOnFailure
+		}, []want{notSupported("spec.template.spec.restartPolicy")}},
 		{"activeDeadlineSeconds", func(rc *corev1.ReplicationController) { rc.Spec.Template.Spec.ActiveDeadlineSeconds = new(int64(10)) },
 			[]want{forbidden("spec.template.spec.activeDeadlineSeconds")}},
 	}

@@ -63,4 +63,3 @@ func warn(w http.ResponseWriter, warnings []string) {
 		w.Header().Add("Warning", `299 - "`+m+`"`)
 	}
 }
-

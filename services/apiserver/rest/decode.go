@@ -10,6 +10,7 @@ import (
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/runtime/schema"
 	k8sjson "k8s.io/apimachinery/pkg/runtime/serializer/json"
+	"k8s.io/apimachinery/pkg/runtime/serializer/protobuf"
 	"k8s.io/client-go/kubernetes/scheme"
 	"sigs.k8s.io/yaml"
 
@@ -20,8 +21,9 @@ import (
 const maxBody = 3 << 20
 
 var (
-	lenient = k8sjson.NewSerializerWithOptions(k8sjson.DefaultMetaFactory, scheme.Scheme, scheme.Scheme, k8sjson.SerializerOptions{})
-	strict  = k8sjson.NewSerializerWithOptions(k8sjson.DefaultMetaFactory, scheme.Scheme, scheme.Scheme, k8sjson.SerializerOptions{Strict: true})
+	protobufCodec = protobuf.NewSerializer(scheme.Scheme, scheme.Scheme)
+	lenient       = k8sjson.NewSerializerWithOptions(k8sjson.DefaultMetaFactory, scheme.Scheme, scheme.Scheme, k8sjson.SerializerOptions{})
+	strict        = k8sjson.NewSerializerWithOptions(k8sjson.DefaultMetaFactory, scheme.Scheme, scheme.Scheme, k8sjson.SerializerOptions{Strict: true})
 )
 
 // readBody reads at most maxBody bytes; more is 413.
@@ -58,6 +60,9 @@ func decodeObject(r *http.Request, body []byte, res resources.Resource, gvk sche
 		return nil, nil, err
 	}
 	mode := r.URL.Query().Get("fieldValidation")
+	if isProtobuf(r) {
+		return decodeProtobuf(body, gvk)
+	}
 	dec := lenient
 	if mode == "Strict" || mode == "Warn" || mode == "" {
 		dec = strict
@@ -105,4 +110,28 @@ func mismatch(actual *schema.GroupVersionKind, want schema.GroupVersionKind) err
 		return apierrors.NewBadRequest(fmt.Sprintf("the API version in the data (%s) does not match the expected API version (%s)", actual.GroupVersion(), want.GroupVersion()))
 	}
 	return apierrors.NewBadRequest(fmt.Sprintf("the kind in the data (%s) does not match the expected kind (%s)", actual.Kind, want.Kind))
+}
+
+// isProtobuf reports a Kubernetes protobuf body, as client-go sends by
+// default for built-in types.
+func isProtobuf(r *http.Request) bool {
+	ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	return ct == "application/vnd.kubernetes.protobuf"
+}
+
+// decodeProtobuf reads a protobuf body; protobuf has no unknown fields to
+// validate.
+func decodeProtobuf(body []byte, gvk schema.GroupVersionKind) (runtime.Object, []string, error) {
+	into, err := scheme.Scheme.New(gvk)
+	if err != nil {
+		return nil, nil, err
+	}
+	obj, actual, err := protobufCodec.Decode(body, &gvk, into)
+	if err != nil {
+		return nil, nil, cannotHandle(gvk, err)
+	}
+	if actual == nil || *actual != gvk {
+		return nil, nil, mismatch(actual, gvk)
+	}
+	return obj, nil, nil
 }

@@ -133,7 +133,11 @@ func deleteOptions(r *http.Request) (*metav1.DeleteOptions, error) {
 	if err != nil {
 		return nil, err
 	}
-	if len(body) > 0 {
+	if len(body) > 0 && isProtobuf(r) {
+		if _, _, err := protobufCodec.Decode(body, &deleteOptionsGVK, opts); err != nil {
+			return nil, apierrors.NewBadRequest("invalid DeleteOptions: " + err.Error())
+		}
+	} else if len(body) > 0 {
 		if err := json.Unmarshal(body, opts); err != nil {
 			return nil, apierrors.NewBadRequest("invalid DeleteOptions: " + err.Error())
 		}

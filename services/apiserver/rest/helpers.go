@@ -10,6 +10,9 @@ import (
 	"github.com/kubus-dev/kubus/resources"
 )
 
+// deleteOptionsGVK is how client-go labels DeleteOptions in protobuf.
+var deleteOptionsGVK = schema.GroupVersionKind{Version: "v1", Kind: "DeleteOptions"}
+
 func durationSeconds(s int64) time.Duration { return time.Duration(s) * time.Second }
 
 // schemaGR names an object's resource for error messages.

@@ -6,11 +6,11 @@ import (
 	"mime"
 	"net/http"
 
+	jsonpatch "gopkg.in/evanphx/json-patch.v4"
 	apierrors "k8s.io/apimachinery/pkg/api/errors"
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/types"
 	"k8s.io/apimachinery/pkg/util/strategicpatch"
-	jsonpatch "gopkg.in/evanphx/json-patch.v4"
 )
 
 func (h *Handler) patch(w http.ResponseWriter, r *http.Request, req request) error {

@@ -60,6 +60,7 @@ func prepareUpdate(res resources.Resource, obj, old runtime.Object, sub string) 
 	if res.HasSubresource("status") && sub == "" {
 		setField(obj, "Status", fieldOf(old, "Status"))
 	}
+	preserve(obj, old, sub)
 	if res.Generation && !apiequality.Semantic.DeepEqual(fieldOf(obj, "Spec"), fieldOf(old, "Spec")) {
 		m.SetGeneration(o.GetGeneration() + 1)
 	}
@@ -135,4 +136,3 @@ func randomSuffix() string {
 	}
 	return string(b)
 }
-

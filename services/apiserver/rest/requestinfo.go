@@ -4,7 +4,6 @@ import (
 	"net/http"
 	"strings"
 
-
 	"github.com/kubus-dev/kubus/resources"
 )
 

@@ -5,10 +5,10 @@ import (
 	"fmt"
 	"net/http"
 
+	corev1 "k8s.io/api/core/v1"
 	apierrors "k8s.io/apimachinery/pkg/api/errors"
 	"k8s.io/apimachinery/pkg/api/meta"
 	"k8s.io/apimachinery/pkg/runtime"
-
 )
 
 func (h *Handler) update(w http.ResponseWriter, r *http.Request, req request) error {
@@ -53,8 +53,11 @@ func checkIdentity(req request, obj runtime.Object) error {
 func (h *Handler) replace(ctx context.Context, req request, obj runtime.Object) (runtime.Object, error) {
 	out, err := h.cfg.Store.GuaranteedUpdate(ctx, req.res, req.namespace, req.name, func(cur runtime.Object) (runtime.Object, error) {
 		next := obj.DeepCopyObject()
-		if req.sub == "status" {
+		switch req.sub {
+		case "status":
 			next = withStatus(cur, next)
+		case "finalize":
+			next = withFinalizers(cur, next)
 		}
 		return next, prepareUpdate(req.res, next, cur, req.sub)
 	})
@@ -95,3 +98,11 @@ func withStatus(cur, next runtime.Object) runtime.Object {
 	return out
 }
 
+// withFinalizers is cur with only the namespace's spec.finalizers from
+// next: what the namespace controller's finalize call changes.
+func withFinalizers(cur, next runtime.Object) runtime.Object {
+	out := cur.DeepCopyObject().(*corev1.Namespace)
+	n := next.(*corev1.Namespace)
+	out.Spec.Finalizers, out.ResourceVersion = n.Spec.Finalizers, n.ResourceVersion
+	return out
+}

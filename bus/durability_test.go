@@ -1,0 +1,81 @@
+package bus_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/kubus-dev/kubus/bus"
+	"github.com/kubus-dev/kubus/bus/bustest"
+)
+
+// reachable waits until kv answers again after a restart.
+func reachable(t *testing.T, kv *bus.Store) uint64 {
+	t.Helper()
+	var rev uint64
+	eventually(t, "the bus to come back", func() bool {
+		ctx, cancel := context.WithTimeout(t.Context(), 100*time.Millisecond)
+		defer cancel()
+		r, err := kv.Revision(ctx)
+		rev = r
+		return err == nil
+	})
+	return rev
+}
+
+func TestRestartKeepsAcknowledgedWrites(t *testing.T) {
+	cases := []struct {
+		name string
+		stop func(b *bustest.Bus)
+	}{
+		{"clean shutdown", (*bustest.Bus).Stop},
+		{"crash", (*bustest.Bus).Crash},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			b := bustest.New(t)
+			kv := b.KV("durable")
+			history := write(t, kv, 50)
+			tc.stop(b)
+			b.Start()
+			if rev := reachable(t, kv); rev != history[len(history)-1].Revision {
+				t.Fatalf("revision after restart %d, want %d", rev, history[len(history)-1].Revision)
+			}
+			want := latest(history, "")
+			got, _, err := kv.List(t.Context(), "")
+			if err != nil || len(got) != len(want) {
+				t.Fatalf("List after restart = %+v, %v; want %+v", got, err, want)
+			}
+			for _, e := range got {
+				if !sameEntry(e, want[e.Key]) {
+					t.Fatalf("after restart %+v, want %+v", e, want[e.Key])
+				}
+			}
+			// Writes carry on from where they were.
+			e := got[0]
+			if _, err := kv.Update(t.Context(), e.Key, []byte("after"), e.Revision); err != nil {
+				t.Fatalf("Update after restart: %v", err)
+			}
+		})
+	}
+}
+
+// TestWatchAcrossRestart checks a running Watch neither loses nor repeats
+// changes when the server restarts under it.
+func TestWatchAcrossRestart(t *testing.T) {
+	b := bustest.New(t)
+	kv := b.KV("watchrestart")
+	ch, err := kv.Watch(t.Context(), "", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := write(t, kv, 10)
+	b.Restart()
+	reachable(t, kv)
+	after := write(t, kv, 10)
+	for _, want := range append(before, after...) {
+		if got := recvChange(t, ch); !sameEntry(got, want) {
+			t.Fatalf("got %+v, want %+v", got, want)
+		}
+	}
+}
