@@ -79,3 +79,34 @@ func TestWatchAcrossRestart(t *testing.T) {
 		}
 	}
 }
+
+// TestStreamsEndWithContext cancels streams while the server is down:
+// their channels must still close, so no goroutine is left behind.
+func TestStreamsEndWithContext(t *testing.T) {
+	b := bustest.New(t)
+	kv := b.KV("ending")
+	mustCreate(t, kv, "pods.a", "v")
+	ctx, cancel := context.WithCancel(t.Context())
+	follow, err := kv.Follow(ctx, "pods")
+	if err != nil {
+		t.Fatal(err)
+	}
+	untilSynced(t, follow)
+	watch, err := kv.Watch(ctx, "", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	recvChange(t, watch)
+	b.Stop()
+	cancel()
+	for name, ch := range map[string]<-chan bus.Event{"follow": follow, "watch": watch} {
+		select {
+		case ev, ok := <-ch:
+			if ok {
+				t.Fatalf("%s: unexpected %+v after cancel", name, ev)
+			}
+		case <-time.After(waitLimit):
+			t.Fatalf("%s: channel not closed after cancel", name)
+		}
+	}
+}

@@ -2,11 +2,13 @@ package bus_test
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"strconv"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/kubus-dev/kubus/bus"
 	"github.com/kubus-dev/kubus/bus/bustest"
@@ -139,10 +141,23 @@ func TestUnavailable(t *testing.T) {
 	b := bustest.New(t)
 	kv := b.KV("down")
 	b.Stop()
-	if _, err := kv.Get(t.Context(), "a"); !errors.Is(err, bus.ErrUnavailable) {
-		t.Fatalf("Get with server down: %v, want ErrUnavailable", err)
+	calls := map[string]func(ctx context.Context) error{
+		"Get":      func(ctx context.Context) error { _, err := kv.Get(ctx, "a"); return err },
+		"Create":   func(ctx context.Context) error { _, err := kv.Create(ctx, "a", nil); return err },
+		"Update":   func(ctx context.Context) error { _, err := kv.Update(ctx, "a", nil, 1); return err },
+		"Delete":   func(ctx context.Context) error { _, err := kv.Delete(ctx, "a", 1); return err },
+		"List":     func(ctx context.Context) error { _, _, err := kv.List(ctx, ""); return err },
+		"Watch":    func(ctx context.Context) error { _, err := kv.Watch(ctx, "", 0); return err },
+		"Follow":   func(ctx context.Context) error { _, err := kv.Follow(ctx, ""); return err },
+		"Revision": func(ctx context.Context) error { _, err := kv.Revision(ctx); return err },
 	}
-	if _, err := kv.Create(t.Context(), "a", nil); !errors.Is(err, bus.ErrUnavailable) {
-		t.Fatalf("Create with server down: %v, want ErrUnavailable", err)
+	for name, call := range calls {
+		// A call racing the disconnect waits for its deadline; later
+		// ones fail at once. Both must say ErrUnavailable.
+		ctx, cancel := context.WithTimeout(t.Context(), 500*time.Millisecond)
+		if err := call(ctx); !errors.Is(err, bus.ErrUnavailable) {
+			t.Errorf("%s with server down: %v, want ErrUnavailable", name, err)
+		}
+		cancel()
 	}
 }
