@@ -98,3 +98,23 @@ func TestServeBoundsConcurrency(t *testing.T) {
 		t.Fatalf("peak %d running %d, want peak %d and none left", peak, running, bus.ServeWorkers)
 	}
 }
+
+// TestLargeReply sends a reply above the stock 1 MiB limit, which the
+// embedded server's 8 MiB max_payload allows.
+func TestLargeReply(t *testing.T) {
+	conn := bustest.New(t).Conn
+	big := bytes.Repeat([]byte("x"), 3<<20)
+	ctx, cancel := context.WithCancel(t.Context())
+	served := make(chan error)
+	go func() {
+		served <- conn.Serve(ctx, "svc.big", "big", func(context.Context, []byte) []byte { return big })
+	}()
+	eventually(t, "a large reply", func() bool {
+		got, err := conn.Request(t.Context(), "svc.big", nil)
+		return err == nil && bytes.Equal(got, big)
+	})
+	cancel()
+	if err := <-served; err != nil {
+		t.Fatalf("Serve returned %v", err)
+	}
+}

@@ -10,6 +10,7 @@ import (
 
 func apiserverFlags(fs *flagSet, cfg *apiserver.Config) {
 	fs.StringVar(&cfg.DataDir, "data-dir", env("data-dir", "./kubus-data"), "directory for certificates and the admin kubeconfig")
+	fs.StringVar(&cfg.Kubeconfig, "kubeconfig", env("kubeconfig", ""), "where to write the admin kubeconfig (default <data-dir>/kubeconfig)")
 	fs.StringVar(&cfg.Addr, "api-addr", env("api-addr", "127.0.0.1:6443"), "HTTPS listen address of the Kubernetes API")
 	fs.IntVar(&cfg.History, "history", envInt("history", 16), "revisions kept per key in the bucket (1..64); watches resume within them")
 	fs.IntVar(&cfg.Replicas, "replicas", envInt("replicas", 1), "replicas of the bucket on a clustered NATS (1, 3 or 5)")

@@ -14,6 +14,9 @@ import (
 type Config struct {
 	// DataDir holds certificates and the admin kubeconfig.
 	DataDir string
+	// Kubeconfig is where the admin kubeconfig is written (default
+	// <DataDir>/kubeconfig); apiservers sharing DataDir set their own.
+	Kubeconfig string
 	// Addr is the HTTPS listen address.
 	Addr string
 	// NATSURL is the bus to use.
@@ -68,7 +71,12 @@ func (c *Config) validate() error {
 }
 
 // KubeconfigPath is where the admin kubeconfig is written.
-func (c Config) KubeconfigPath() string { return filepath.Join(c.DataDir, "kubeconfig") }
+func (c Config) KubeconfigPath() string {
+	if c.Kubeconfig != "" {
+		return c.Kubeconfig
+	}
+	return filepath.Join(c.DataDir, "kubeconfig")
+}
 
 // hosts are the serving certificate's names: loopback plus the listen host.
 func (c Config) hosts() []string {

@@ -3,6 +3,7 @@ package apiserver
 import (
 	"encoding/json"
 	"net/http"
+	"net/http/pprof"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
@@ -31,6 +32,8 @@ func routes(api *rest.Handler, reg *prometheus.Registry, ready func(*http.Reques
 	for _, p := range []string{"/api", "/api/", "/apis", "/apis/"} {
 		mux.Handle(p, resourcesHandler)
 	}
+	mux.HandleFunc("/debug/pprof/", pprof.Index)
+	mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
 	mux.HandleFunc("/", notFound)
 	return mux
 }

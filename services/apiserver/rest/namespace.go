@@ -21,7 +21,7 @@ func (h *Handler) checkNamespaceOf(r *http.Request, req request, obj runtime.Obj
 		return nil
 	}
 	m, _ := meta.Accessor(obj)
-	got, err := h.cfg.Store.Get(r.Context(), namespaces, "", m.GetNamespace())
+	got, err := h.cfg.Store.GetCached(r.Context(), namespaces, "", m.GetNamespace())
 	if err != nil {
 		return err
 	}

@@ -24,5 +24,6 @@ func (s *Store) Create(ctx context.Context, r resources.Resource, obj runtime.Ob
 	if err != nil {
 		return nil, toStatus(err, r, m.GetName())
 	}
-	return Decode(r, data, rev)
+	m.SetResourceVersion(rvString(rev)) // obj is what was stored: no need to decode it back
+	return obj, nil
 }

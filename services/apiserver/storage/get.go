@@ -5,6 +5,8 @@ import (
 
 	"k8s.io/apimachinery/pkg/runtime"
 
+	"github.com/kubus-dev/kubus/bus"
+
 	"github.com/kubus-dev/kubus/resources"
 )
 
@@ -15,4 +17,14 @@ func (s *Store) Get(ctx context.Context, r resources.Resource, ns, name string) 
 		return nil, toStatus(err, r, name)
 	}
 	return Decode(r, e.Value, e.Revision)
+}
+
+// GetCached reads an object from the cache, falling back to the bucket when
+// the cache does not hold it (yet): for checks where a slightly old copy is
+// as good, such as whether a namespace exists.
+func (s *Store) GetCached(ctx context.Context, r resources.Resource, ns, name string) (runtime.Object, error) {
+	if e, ok := s.cache.Get(r.Key(ns, name)); ok && e.Op == bus.OpPut {
+		return Decode(r, e.Value, e.Revision)
+	}
+	return s.Get(ctx, r, ns, name)
 }

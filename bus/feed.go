@@ -47,7 +47,9 @@ func (s *Store) run(ctx context.Context, f feed, h feedHandler) error {
 		}
 		cons, err := s.consumer(ctx, f)
 		if err != nil {
-			s.log.Warn("bus consumer create failed, retrying", zap.String("filter", f.filter), zap.Error(err))
+			if ctx.Err() == nil {
+				s.log.Warn("bus consumer create failed, retrying", zap.String("filter", f.filter), zap.Error(err))
+			}
 			continue
 		}
 		more, progressed := s.read(ctx, cons, &f, h)
@@ -60,22 +62,6 @@ func (s *Store) run(ctx context.Context, f feed, h feedHandler) error {
 		}
 	}
 	return nil
-}
-
-func (s *Store) consumer(ctx context.Context, f feed) (jetstream.Consumer, error) {
-	cfg := jetstream.OrderedConsumerConfig{
-		FilterSubjects: []string{f.filter},
-		DeliverPolicy:  jetstream.DeliverByStartSequencePolicy,
-		OptStartSeq:    f.next,
-		// One attempt per reset: nats.go's own backoff between attempts
-		// cannot be interrupted safely, so run retries instead.
-		MaxResetAttempts:  1,
-		InactiveThreshold: time.Minute,
-	}
-	if f.lastPerSubject {
-		cfg.DeliverPolicy, cfg.OptStartSeq = jetstream.DeliverLastPerSubjectPolicy, 0
-	}
-	return s.conn.js.OrderedConsumer(ctx, s.streamName(), cfg)
 }
 
 // read hands messages to h until the consumer fails, h stops, or ctx
@@ -91,51 +77,32 @@ func (s *Store) read(ctx context.Context, cons jetstream.Consumer, f *feed, h fe
 	}
 	defer it.Stop()
 	for {
-		m, err := next(ctx, it, h.idleWait())
-		if err == errIdle {
-			if !h.idle() {
-				return false, progressed
-			}
-			continue
-		}
+		delivered, keep, err := step(ctx, it, f, h)
+		progressed = progressed || delivered
 		if err != nil {
 			s.log.Debug("bus consumer ended", zap.String("filter", f.filter), zap.Error(err))
 			return ctx.Err() == nil, progressed
 		}
-		md, err := m.Metadata()
-		if err != nil {
-			return ctx.Err() == nil, progressed
-		}
-		progressed = true
-		f.lastPerSubject, f.next = false, md.Sequence.Stream+1
-		if !h.message(m, md.Sequence.Stream, md.NumPending) {
-			return false, true
+		if !keep {
+			return false, progressed
 		}
 	}
 }
 
-// next waits for the next message, at most wait if wait > 0.
-func next(ctx context.Context, it jetstream.MessagesContext, wait time.Duration) (jetstream.Msg, error) {
-	if wait == 0 {
-		return it.Next(jetstream.NextContext(ctx))
+// step waits for one message, or for h's idle time, and hands it to h;
+// keep is h's answer.
+func step(ctx context.Context, it jetstream.MessagesContext, f *feed, h feedHandler) (delivered, keep bool, err error) {
+	m, err := next(ctx, it, h.idleWait())
+	if err == errIdle {
+		return false, h.idle(), nil
 	}
-	waitCtx, cancel := context.WithTimeout(ctx, wait)
-	defer cancel()
-	m, err := it.Next(jetstream.NextContext(waitCtx))
-	if err != nil && ctx.Err() == nil && waitCtx.Err() != nil {
-		return nil, errIdle
+	if err != nil {
+		return false, true, err
 	}
-	return m, err
-}
-
-// dropConsumer deletes the server side of cons rather than leaving it to
-// expire, so short-lived reads such as List do not pile up.
-func (s *Store) dropConsumer(ctx context.Context, cons jetstream.Consumer) {
-	info := cons.CachedInfo()
-	if info == nil || !s.conn.nc.IsConnected() {
-		return
+	md, err := m.Metadata()
+	if err != nil {
+		return false, true, err
 	}
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Second)
-	defer cancel()
-	_ = s.conn.js.DeleteConsumer(ctx, info.Stream, info.Name)
+	f.lastPerSubject, f.next = false, md.Sequence.Stream+1
+	return true, h.message(m, md.Sequence.Stream, md.NumPending), nil
 }
