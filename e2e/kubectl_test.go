@@ -108,6 +108,24 @@ func TestKubectl(t *testing.T) {
 			t.Fatalf("get after delete: %s", e)
 		}
 	})
+	t.Run("server-side apply", func(t *testing.T) {
+		ssa := strings.NewReplacer("name: demo", "name: ssa", "app: demo", "app: ssa")
+		if out := k.Apply(ssa.Replace(deployV1), "apply", "--server-side", "-f", "-"); !strings.Contains(out, "deployment.apps/ssa serverside-applied") {
+			t.Fatalf("apply --server-side: %q", out)
+		}
+		k.Apply(strings.Replace(ssa.Replace(deployV1), "nginx:1.27", "nginx:1.29", 1), "apply", "--server-side", "-f", "-")
+		if img := k.OK("get", "deploy", "ssa", "-o", "jsonpath={.spec.template.spec.containers[0].image}"); img != "nginx:1.29" {
+			t.Fatalf("image after second apply = %q", img)
+		}
+		other := strings.Replace(ssa.Replace(deployV1), "replicas: 2", "replicas: 7", 1)
+		if e := k.Fails(other, "apply", "--server-side", "--field-manager=other", "-f", "-"); !strings.Contains(e, `conflict with "kubectl"`) || !strings.Contains(e, ".spec.replicas") {
+			t.Fatalf("conflicting apply: %s", e)
+		}
+		k.Apply(other, "apply", "--server-side", "--field-manager=other", "--force-conflicts", "-f", "-")
+		if got := k.OK("get", "deploy", "ssa", "-o", "jsonpath={.spec.replicas}"); got != "7" {
+			t.Fatalf("replicas after forced apply = %q", got)
+		}
+	})
 	t.Run("errors", func(t *testing.T) {
 		tests := []struct {
 			name  string

@@ -41,7 +41,7 @@ func readBody(r *http.Request) ([]byte, error) {
 // toJSON accepts JSON and YAML bodies.
 func toJSON(r *http.Request, body []byte) ([]byte, error) {
 	ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
-	if ct != "application/yaml" && ct != "application/apply-patch+yaml" {
+	if ct != "application/yaml" && ct != applyPatchType {
 		return body, nil
 	}
 	out, err := yaml.YAMLToJSON(body)

@@ -14,11 +14,14 @@ import (
 )
 
 func (h *Handler) patch(w http.ResponseWriter, r *http.Request, req request) error {
-	pt, err := patchType(r)
+	body, err := readBody(r)
 	if err != nil {
 		return err
 	}
-	body, err := readBody(r)
+	if ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); ct == applyPatchType {
+		return h.apply(w, r, req, body)
+	}
+	pt, err := patchType(r)
 	if err != nil {
 		return err
 	}
@@ -32,7 +35,10 @@ func (h *Handler) patch(w http.ResponseWriter, r *http.Request, req request) err
 		if req.sub == "status" {
 			next = withStatus(cur, next)
 		}
-		return next, prepareUpdate(req.res, next, cur, req.sub)
+		if err := prepareUpdate(req.res, next, cur, req.sub); err != nil {
+			return nil, err
+		}
+		return track(r, req, cur, next)
 	})
 	if err != nil {
 		return err
@@ -52,8 +58,8 @@ func patchType(r *http.Request) (types.PatchType, error) {
 		return pt, nil
 	}
 	return "", apierrors.NewGenericServerResponse(http.StatusUnsupportedMediaType, "patch", resourceless, "",
-		fmt.Sprintf("the body of the request was in an unknown format - accepted media types include: %s, %s, %s",
-			types.JSONPatchType, types.MergePatchType, types.StrategicMergePatchType), 0, false)
+		fmt.Sprintf("the body of the request was in an unknown format - accepted media types include: %s, %s, %s, %s",
+			types.JSONPatchType, types.MergePatchType, types.StrategicMergePatchType, applyPatchType), 0, false)
 }
 
 // patched applies a patch to the JSON of cur and reads the result back.

@@ -23,7 +23,7 @@ func (h *Handler) update(w http.ResponseWriter, r *http.Request, req request) er
 	if err := checkIdentity(req, obj); err != nil {
 		return err
 	}
-	out, err := h.replace(r.Context(), req, obj)
+	out, err := h.replace(r, req, obj)
 	if err != nil {
 		return err
 	}
@@ -50,7 +50,8 @@ func checkIdentity(req request, obj runtime.Object) error {
 // replace writes obj over the stored object. A resourceVersion in obj is a
 // precondition (stale means Conflict); without one the update is
 // unconditional, as kube-apiserver allows for these kinds.
-func (h *Handler) replace(ctx context.Context, req request, obj runtime.Object) (runtime.Object, error) {
+func (h *Handler) replace(r *http.Request, req request, obj runtime.Object) (runtime.Object, error) {
+	ctx := r.Context()
 	out, err := h.cfg.Store.GuaranteedUpdate(ctx, req.res, req.namespace, req.name, func(cur runtime.Object) (runtime.Object, error) {
 		next := obj.DeepCopyObject()
 		switch req.sub {
@@ -59,7 +60,10 @@ func (h *Handler) replace(ctx context.Context, req request, obj runtime.Object) 
 		case "finalize":
 			next = withFinalizers(cur, next)
 		}
-		return next, prepareUpdate(req.res, next, cur, req.sub)
+		if err := prepareUpdate(req.res, next, cur, req.sub); err != nil {
+			return nil, err
+		}
+		return track(r, req, cur, next)
 	})
 	if err != nil {
 		return nil, err
