@@ -118,7 +118,7 @@ func TestKubectl(t *testing.T) {
 			t.Fatalf("image after second apply = %q", img)
 		}
 		other := strings.Replace(ssa.Replace(deployV1), "replicas: 2", "replicas: 7", 1)
-		if e := k.Fails(other, "apply", "--server-side", "--field-manager=other", "-f", "-"); !strings.Contains(e, `conflict with "kubectl"`) || !strings.Contains(e, ".spec.replicas") {
+		if e := k.Fails(other, "apply", "--server-side", "--field-manager=other", "-f", "-"); !strings.Contains(e, `with "kubectl"`) || !strings.Contains(e, ".spec.replicas") {
 			t.Fatalf("conflicting apply: %s", e)
 		}
 		k.Apply(other, "apply", "--server-side", "--field-manager=other", "--force-conflicts", "-f", "-")
