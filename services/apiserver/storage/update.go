@@ -17,7 +17,7 @@ import (
 // an API error to abort.
 type UpdateFunc func(cur runtime.Object) (runtime.Object, error)
 
-// maxRetries bounds GuaranteedUpdate under contention; a client sees a
+// maxRetries bounds Delete's retries under contention; a client sees a
 // Conflict after that and retries itself.
 const maxRetries = 16
 
@@ -27,7 +27,9 @@ const maxRetries = 16
 // write fails with Conflict: the caller asked for a precondition.
 func (s *Store) GuaranteedUpdate(ctx context.Context, r resources.Resource, ns, name string, fn UpdateFunc) (runtime.Object, error) {
 	key := r.Key(ns, name)
-	for range maxRetries {
+	// Like etcd's GuaranteedUpdate, retry for as long as the client waits:
+	// every lost race means another writer made progress.
+	for ctx.Err() == nil {
 		cur, err := s.kv.Get(ctx, key)
 		if err != nil {
 			return nil, toStatus(err, r, name)
@@ -38,7 +40,7 @@ func (s *Store) GuaranteedUpdate(ctx context.Context, r resources.Resource, ns, 
 		}
 		return out, err
 	}
-	return nil, toStatus(bus.ErrConflict, r, name)
+	return nil, unavailable(ctx.Err())
 }
 
 func (s *Store) tryUpdate(ctx context.Context, r resources.Resource, key string, cur bus.Entry, fn UpdateFunc) (runtime.Object, error) {
