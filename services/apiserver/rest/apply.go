@@ -125,7 +125,6 @@ func appliedObject(r *http.Request, body []byte) (*unstructured.Unstructured, er
 	return u, nil
 }
 
-
 // track records in managedFields which fields an update or patch set, as
 // kube-apiserver does, so a later server-side apply knows their owners.
 // Creates are not tracked: it cost 40% of create throughput, and a first
