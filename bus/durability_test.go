@@ -2,6 +2,7 @@ package bus_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
@@ -107,6 +108,51 @@ func TestStreamsEndWithContext(t *testing.T) {
 			}
 		case <-time.After(waitLimit):
 			t.Fatalf("%s: channel not closed after cancel", name)
+		}
+	}
+}
+
+// TestFollowAcrossRestartMidSnapshot restarts the server while a
+// snapshot is half read: the snapshot must still end complete, with no
+// key going back in time.
+func TestFollowAcrossRestartMidSnapshot(t *testing.T) {
+	b := bustest.New(t)
+	kv := b.KV("midsnap")
+	want := map[string]bus.Entry{}
+	var head uint64
+	for i := range 1200 { // more than the client buffers, so some is unread
+		key := fmt.Sprintf("pods.ns.p%d", i)
+		head = mustCreate(t, kv, key, "0")
+		want[key] = bus.Entry{Key: key, Value: []byte("0"), Revision: head}
+	}
+	for i := 0; i < 1200; i += 7 {
+		key := fmt.Sprintf("pods.ns.p%d", i)
+		head = mustUpdate(t, kv, key, "1", want[key].Revision)
+		want[key] = bus.Entry{Key: key, Value: []byte("1"), Revision: head}
+	}
+	ch, err := kv.Follow(t.Context(), "pods")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bus.Entry{}
+	for range 10 {
+		e := recvChange(t, ch)
+		got[e.Key] = e
+	}
+	b.Restart()
+	rest, rev := untilSynced(t, ch)
+	for _, e := range rest {
+		if old, ok := got[e.Key]; ok && old.Revision >= e.Revision {
+			t.Fatalf("%s went from revision %d to %d", e.Key, old.Revision, e.Revision)
+		}
+		got[e.Key] = e
+	}
+	if len(got) != len(want) || rev != head {
+		t.Fatalf("snapshot has %d keys at %d, want %d at %d", len(got), rev, len(want), head)
+	}
+	for k, e := range got {
+		if !sameEntry(e, want[k]) {
+			t.Fatalf("snapshot %+v, want %+v", e, want[k])
 		}
 	}
 }

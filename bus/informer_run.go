@@ -15,33 +15,43 @@ import (
 // needed for resuming is gone) makes it list again, after which the
 // handler sees a put for every key that changed and a delete for every
 // key that vanished meanwhile.
+//
+// Run must be called once per Informer.
 func (inf *Informer) Run(ctx context.Context) error {
 	log := logging.From(ctx).With(zap.String("component", "informer"), zap.String("prefix", inf.cfg.Prefix))
 	listing := true
-	for ctx.Err() == nil {
-		events, err := inf.open(ctx, listing)
-		if err == nil {
-			listing, err = inf.consume(ctx, events, listing)
-		}
+	for {
+		var err error
+		listing, err = inf.pass(ctx, listing)
 		listing = listing || errors.Is(err, ErrExpired)
 		if ctx.Err() != nil {
-			break
+			return nil
 		}
 		log.Warn("informer stream ended, resuming", zap.Bool("relist", listing),
 			zap.Uint64("revision", inf.Revision()), zap.Error(err))
 		if !pause(ctx, inf.cfg.RetryWait) {
-			break
+			return nil
 		}
 	}
-	return nil
 }
 
-// open starts a full listing or resumes after the cache's revision.
-func (inf *Informer) open(ctx context.Context, listing bool) (<-chan Event, error) {
+// pass opens one stream, a full listing or a resume after the cache's
+// revision, and consumes it until it ends; the stream is cancelled then
+// so a source that does not close it by itself does not leak.
+func (inf *Informer) pass(ctx context.Context, listing bool) (bool, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var events <-chan Event
+	var err error
 	if listing {
-		return inf.cfg.Source.Follow(ctx, inf.cfg.Prefix)
+		events, err = inf.cfg.Source.Follow(ctx, inf.cfg.Prefix)
+	} else {
+		events, err = inf.cfg.Source.Watch(ctx, inf.cfg.Prefix, inf.Revision())
 	}
-	return inf.cfg.Source.Watch(ctx, inf.cfg.Prefix, inf.Revision())
+	if err != nil {
+		return listing, err
+	}
+	return inf.consume(ctx, events, listing)
 }
 
 // errStreamClosed is why a stream that closed without an error ended.

@@ -30,6 +30,8 @@ func New(t testing.TB) *Bus {
 	t.Helper()
 	b := &Bus{t: t, cfg: embedded.Config{Addr: "127.0.0.1:0", DataDir: t.TempDir()}}
 	b.Start()
+	t.Cleanup(b.Stop)
+	// Restarts must come back where clients look for them.
 	b.cfg.Addr = b.server.Addr()
 	b.URL = b.server.ClientURL()
 	conn, err := bus.Connect(t.Context(), bus.ConnConfig{
@@ -38,11 +40,8 @@ func New(t testing.TB) *Bus {
 	if err != nil {
 		t.Fatalf("bustest: connect: %v", err)
 	}
+	t.Cleanup(conn.Close) // runs before Stop
 	b.Conn = conn
-	t.Cleanup(func() {
-		conn.Close()
-		b.Stop()
-	})
 	return b
 }
 
