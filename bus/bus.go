@@ -18,10 +18,15 @@ const (
 
 // Entry is one revision of one key.
 type Entry struct {
-	Key      string
+	Key string
+	// Value is the value put, or for a delete the tombstone its writer
+	// left (the last value, so history readers see what was deleted).
 	Value    []byte
 	Revision uint64
 	Op       Op
+	// Created marks a value written by Create: the key had no live value
+	// before. Readers of history tell a creation from an update by it.
+	Created bool
 }
 
 // EventType classifies what a watch stream delivers.
@@ -66,9 +71,10 @@ type Updater interface {
 
 // Deleter removes keys with compare-and-set on the revision.
 type Deleter interface {
-	// Delete writes a delete marker and returns its revision. It returns
-	// ErrConflict when lastRevision is not the key's latest revision.
-	Delete(ctx context.Context, key string, lastRevision uint64) (uint64, error)
+	// Delete writes a delete marker carrying tombstone (may be nil) and
+	// returns its revision. It returns ErrConflict when lastRevision is
+	// not the key's latest revision.
+	Delete(ctx context.Context, key string, lastRevision uint64, tombstone []byte) (uint64, error)
 }
 
 // Lister reads the latest entry of every key under a prefix.

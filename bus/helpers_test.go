@@ -72,7 +72,7 @@ func mustUpdate(t *testing.T, kv bus.KV, key, value string, last uint64) uint64 
 
 func mustDelete(t *testing.T, kv bus.KV, key string, last uint64) uint64 {
 	t.Helper()
-	rev, err := kv.Delete(t.Context(), key, last)
+	rev, err := kv.Delete(t.Context(), key, last, []byte("tomb:"+key))
 	if err != nil {
 		t.Fatalf("Delete(%s): %v", key, err)
 	}

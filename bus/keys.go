@@ -67,12 +67,11 @@ func (s *Store) filter(prefix string) (string, error) {
 
 // entry converts a stream message to an Entry; seq is its stream sequence.
 func (s *Store) entry(m jetstream.Msg, seq uint64) Entry {
-	e := Entry{Key: strings.TrimPrefix(m.Subject(), s.pre), Revision: seq}
+	e := Entry{Key: strings.TrimPrefix(m.Subject(), s.pre), Revision: seq, Value: m.Data()}
+	e.Created = m.Headers().Get(createdHeader) != ""
 	if isDeleteMarker(m.Headers().Get("KV-Operation"), m.Headers().Get(jetstream.MarkerReasonHeader)) {
 		e.Op = OpDelete
-		return e
 	}
-	e.Value = m.Data()
 	return e
 }
 

@@ -22,9 +22,9 @@ func write(t *testing.T, kv bus.KV, n int) []bus.Entry {
 		switch {
 		case errors.Is(err, bus.ErrNotFound):
 			rev := mustCreate(t, kv, key, fmt.Sprint(i))
-			out = append(out, bus.Entry{Key: key, Value: []byte(fmt.Sprint(i)), Revision: rev})
+			out = append(out, bus.Entry{Key: key, Value: []byte(fmt.Sprint(i)), Revision: rev, Created: true})
 		case i%5 == 0:
-			out = append(out, bus.Entry{Key: key, Revision: mustDelete(t, kv, key, cur.Revision), Op: bus.OpDelete})
+			out = append(out, bus.Entry{Key: key, Value: []byte("tomb:" + key), Revision: mustDelete(t, kv, key, cur.Revision), Op: bus.OpDelete})
 		default:
 			rev := mustUpdate(t, kv, key, fmt.Sprint(i), cur.Revision)
 			out = append(out, bus.Entry{Key: key, Value: []byte(fmt.Sprint(i)), Revision: rev})

@@ -22,17 +22,40 @@ func (s *Store) Get(ctx context.Context, key string) (Entry, error) {
 	return Entry{Key: key, Value: e.Value(), Revision: e.Revision(), Op: OpPut}, nil
 }
 
+// createdHeader marks messages written by Create (see Entry.Created).
+const createdHeader = "Kubus-Created"
+
 // Create stores key only if it has no live value (a deleted key may be
-// created again) and returns the new revision; otherwise ErrExists.
+// created again) and returns the new revision; otherwise ErrExists. It
+// publishes by hand, as nats.go's Create does, to mark the message.
 func (s *Store) Create(ctx context.Context, key string, value []byte) (uint64, error) {
 	if err := validKey(key); err != nil {
 		return 0, err
 	}
-	rev, err := s.kv.Create(ctx, key, value)
+	rev, err := s.publishCreate(ctx, key, value, 0)
+	if isWrongLastSeq(err) {
+		// Expected no message at all; a delete marker may stand there.
+		last, gerr := s.stream.GetLastMsgForSubject(ctx, s.subject(key))
+		if gerr == nil && isDeleteMarker(last.Header.Get("KV-Operation"), last.Header.Get(jetstream.MarkerReasonHeader)) {
+			rev, err = s.publishCreate(ctx, key, value, last.Sequence)
+		}
+	}
 	if isWrongLastSeq(err) {
 		return 0, fmt.Errorf("bus: create %s: %w", key, ErrExists)
 	}
 	return rev, translate(err, "create "+key)
+}
+
+func (s *Store) publishCreate(ctx context.Context, key string, value []byte, last uint64) (uint64, error) {
+	m := nats.NewMsg(s.subject(key))
+	m.Data = value
+	m.Header.Set(createdHeader, "1")
+	m.Header.Set(jetstream.ExpectedLastSubjSeqHeader, strconv.FormatUint(last, 10))
+	ack, err := s.conn.js.PublishMsg(ctx, m)
+	if err != nil {
+		return 0, err
+	}
+	return ack.Sequence, nil
 }
 
 // Update replaces key's value if lastRevision is still its latest
@@ -56,7 +79,7 @@ func (s *Store) Update(ctx context.Context, key string, value []byte, lastRevisi
 // latest revision, and returns the marker's revision. It is published by
 // hand, as nats.go's Delete does, because KeyValue.Delete hides the
 // revision.
-func (s *Store) Delete(ctx context.Context, key string, lastRevision uint64) (uint64, error) {
+func (s *Store) Delete(ctx context.Context, key string, lastRevision uint64, tombstone []byte) (uint64, error) {
 	if err := validKey(key); err != nil {
 		return 0, err
 	}
@@ -64,6 +87,7 @@ func (s *Store) Delete(ctx context.Context, key string, lastRevision uint64) (ui
 		return 0, s.whyRejected(ctx, "delete", key, lastRevision)
 	}
 	m := nats.NewMsg(s.subject(key))
+	m.Data = tombstone
 	m.Header.Set("KV-Operation", "DEL")
 	m.Header.Set(jetstream.ExpectedLastSubjSeqHeader, strconv.FormatUint(lastRevision, 10))
 	ack, err := s.conn.js.PublishMsg(ctx, m)

@@ -136,7 +136,7 @@ func (a *allocator) reserve(ctx context.Context, key, takenMsg string) error {
 func (a *allocator) free(ctx context.Context, keys []string) {
 	for _, k := range keys {
 		if e, err := a.kv.Get(ctx, k); err == nil {
-			_, _ = a.kv.Delete(ctx, k, e.Revision)
+			_, _ = a.kv.Delete(ctx, k, e.Revision, nil)
 		}
 	}
 }

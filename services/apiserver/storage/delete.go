@@ -34,7 +34,7 @@ func (s *Store) Delete(ctx context.Context, r resources.Resource, ns, name strin
 				return nil, err
 			}
 		}
-		rev, err := s.kv.Delete(ctx, key, cur.Revision)
+		rev, err := s.kv.Delete(ctx, key, cur.Revision, cur.Value)
 		if errors.Is(err, bus.ErrConflict) {
 			continue
 		}

@@ -4,6 +4,7 @@ import (
 	"errors"
 
 	apierrors "k8s.io/apimachinery/pkg/api/errors"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 
 	"github.com/kubus-dev/kubus/bus"
 	"github.com/kubus-dev/kubus/resources"
@@ -35,4 +36,9 @@ func unavailable(err error) error {
 		return err
 	}
 	return apierrors.NewServiceUnavailable("storage: " + err.Error())
+}
+
+func unavailableStatus(err error) *metav1.Status {
+	st := apierrors.NewServiceUnavailable("watch: " + err.Error()).ErrStatus
+	return &st
 }

@@ -14,6 +14,7 @@ import (
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/watch"
 
+	"github.com/kubus-dev/kubus/bus"
 	"github.com/kubus-dev/kubus/bus/bustest"
 	"github.com/kubus-dev/kubus/resources"
 )
@@ -23,8 +24,14 @@ var configMaps, _ = resources.Lookup("", "v1", "configmaps")
 // newStore runs a Store over a fresh bucket on a real in-process JetStream.
 func newStore(t *testing.T, cacheSize int) *Store {
 	t.Helper()
+	return newStoreHistory(t, cacheSize, 0)
+}
+
+// newStoreHistory also sets how many revisions per key the bucket keeps.
+func newStoreHistory(t *testing.T, cacheSize, history int) *Store {
+	t.Helper()
 	b := bustest.New(t)
-	s, err := New(Config{KV: b.KV("objects"), WatchCacheSize: cacheSize})
+	s, err := New(Config{KV: b.KVWith(bus.KVConfig{Bucket: "objects", History: history}), WatchCacheSize: cacheSize})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -176,10 +183,40 @@ func describe(ev watch.Event) string {
 	return string(ev.Type)
 }
 
-// TestWatchFromTrimmedRevisionExpires checks a watch from a revision the
-// watch cache no longer holds ends with 410 Expired.
+// TestWatchOlderThanCacheReadsHistory checks a watch from a revision the
+// watch cache dropped is served from the bucket's history, exactly once
+// and in order, with creations as ADDED and deletes carrying the object.
+func TestWatchOlderThanCacheReadsHistory(t *testing.T) {
+	s := newStore(t, 2)
+	first := mustCreate(t, s, "x", "0")
+	from, _ := ParseRV(first.(*corev1.ConfigMap).ResourceVersion)
+	for i := range 4 {
+		if _, err := s.GuaranteedUpdate(t.Context(), configMaps, "default", "x", setValue(strconv.Itoa(i+1))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.Delete(t.Context(), configMaps, "default", "x", nil); err != nil {
+		t.Fatal(err)
+	}
+	mustCreate(t, s, "x", "again")
+	waitRevision(t, s, from+6)
+	ctx, cancel := context.WithTimeout(t.Context(), 10*time.Second)
+	defer cancel()
+	events, err := s.Watch(ctx, configMaps, WatchOptions{Namespace: "default", From: from})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []string{"MODIFIED 1", "MODIFIED 2", "MODIFIED 3", "MODIFIED 4", "DELETED 4", "ADDED again"} {
+		if got := describe(<-events); got != want {
+			t.Fatalf("event %d = %q, want %q", i, got, want)
+		}
+	}
+}
+
+// TestWatchFromTrimmedRevisionExpires checks a watch from a revision that
+// neither the watch cache nor the bucket keeps ends with 410 Expired.
 func TestWatchFromTrimmedRevisionExpires(t *testing.T) {
-	s := newStore(t, 3)
+	s := newStoreHistory(t, 2, 1)
 	first := mustCreate(t, s, "x", "0")
 	from, _ := ParseRV(first.(*corev1.ConfigMap).ResourceVersion)
 	for i := range 5 {

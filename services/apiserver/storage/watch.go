@@ -34,7 +34,8 @@ type WatchOptions struct {
 const futureWait = 3 * time.Second
 
 // Watch streams changes of a resource until ctx ends. A resourceVersion
-// older than the watch cache ends the stream with a 410 Expired ERROR event.
+// older than the watch cache is served from the bucket's history; older
+// than that, the stream ends with a 410 Expired ERROR event.
 func (s *Store) Watch(ctx context.Context, r resources.Resource, opts WatchOptions) (<-chan watch.Event, error) {
 	if err := s.waitStarted(ctx); err != nil {
 		return nil, err
@@ -51,10 +52,8 @@ func (s *Store) Watch(ctx context.Context, r resources.Resource, opts WatchOptio
 	}
 	w := newWatcher(r.Prefix(opts.Namespace))
 	out := make(chan watch.Event, 64)
-	since, ok := s.hub.subscribe(w, opts.From)
-	if !ok {
-		out <- watch.Event{Type: watch.Error, Object: expired(opts.From, since)}
-		close(out)
+	if _, ok := s.hub.subscribe(w, opts.From); !ok {
+		go s.watchHistory(ctx, r, opts, out)
 		return out, nil
 	}
 	st := &stream{s: s, r: r, w: w, opts: opts, out: out, last: opts.From}
