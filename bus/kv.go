@@ -2,7 +2,9 @@ package bus
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"time"
 
 	"github.com/nats-io/nats.go/jetstream"
 	"go.uber.org/zap"
@@ -67,17 +69,40 @@ func (c *Conn) KV(ctx context.Context, cfg KVConfig) (*Store, error) {
 	if err != nil {
 		return nil, translate(err, "create bucket "+cfg.Bucket)
 	}
-	stream, err := c.js.Stream(ctx, streamName(cfg.Bucket))
+	return c.store(ctx, kv, cfg.Bucket)
+}
+
+// OpenKV opens a bucket that its owner (the apiserver) created, without
+// touching its settings, waiting for it to exist until ctx ends. Readers
+// such as informers in other services use it.
+func (c *Conn) OpenKV(ctx context.Context, bucket string) (*Store, error) {
+	for {
+		kv, err := c.js.KeyValue(ctx, bucket)
+		if err == nil {
+			return c.store(ctx, kv, bucket)
+		}
+		if !errors.Is(err, jetstream.ErrBucketNotFound) {
+			return nil, translate(err, "open bucket "+bucket)
+		}
+		c.log.Info("waiting for bucket", zap.String("bucket", bucket))
+		if !pause(ctx, time.Second) {
+			return nil, fmt.Errorf("bus: open bucket %s: %w", bucket, ctx.Err())
+		}
+	}
+}
+
+func (c *Conn) store(ctx context.Context, kv jetstream.KeyValue, bucket string) (*Store, error) {
+	stream, err := c.js.Stream(ctx, streamName(bucket))
 	if err != nil {
-		return nil, translate(err, "open bucket stream "+cfg.Bucket)
+		return nil, translate(err, "open bucket stream "+bucket)
 	}
 	return &Store{
 		conn:   c,
 		kv:     kv,
 		stream: stream,
-		bucket: cfg.Bucket,
-		pre:    "$KV." + cfg.Bucket + ".",
-		log:    c.log.With(zap.String("bucket", cfg.Bucket)),
+		bucket: bucket,
+		pre:    "$KV." + bucket + ".",
+		log:    c.log.With(zap.String("bucket", bucket)),
 	}, nil
 }
 

@@ -25,7 +25,7 @@ func TestBusClient(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(conn.Close)
-	kv, err := conn.KV(ctx, bus.KVConfig{Bucket: "kubus"})
+	kv, err := conn.OpenKV(ctx, "kubus")
 	if err != nil {
 		t.Fatal(err)
 	}
