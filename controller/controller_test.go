@@ -85,7 +85,11 @@ func TestOneRequestNeverRunsTwiceAtOnce(t *testing.T) {
 	for i := range 200 {
 		c.Enqueue(Request{Name: []string{"a", "b"}[i%2]})
 	}
-	eventually(t, "queue drained", func() bool { return c.queue.Len() == 0 })
+	eventually(t, "queue drained", func() bool {
+		mu.Lock()
+		defer mu.Unlock()
+		return c.queue.Len() == 0 && !running[Request{Name: "a"}] && !running[Request{Name: "b"}] && total.Load() >= 2
+	})
 	if overlap.Load() {
 		t.Fatal("the same request was reconciled by two workers at once")
 	}
