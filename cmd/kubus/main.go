@@ -7,32 +7,52 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"sort"
 	"syscall"
 )
 
-// commands maps each subcommand to its entry point.
-var commands = map[string]func(ctx context.Context, args []string) error{
-	"server":    runServer,
-	"apiserver": runAPIServer,
+type command struct {
+	about string
+	run   func(ctx context.Context, args []string) error
 }
 
-const usage = `kubus: a Kubernetes control plane on NATS JetStream.
+// commands is filled by register calls in each command's own file.
+var commands = map[string]command{}
 
-Usage: kubus <command> [flags]   (kubus <command> --help for its flags)
+func register(name, about string, run func(ctx context.Context, args []string) error) {
+	commands[name] = command{about: about, run: run}
+}
 
-Commands:
-  server      the whole control plane in one process, NATS embedded
-  apiserver   the Kubernetes API (HTTPS for kubectl, request-reply on the bus)
-`
+func init() {
+	register("server", "the whole control plane in one process, NATS embedded", runServer)
+	register("apiserver", "the Kubernetes API (HTTPS for kubectl, request-reply on the bus)", runAPIServer)
+}
+
+func usage() {
+	fmt.Fprint(os.Stderr, "kubus: a Kubernetes control plane on NATS JetStream.\n\nUsage: kubus <command> [flags]   (kubus <command> --help for its flags)\n\nCommands:\n")
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(os.Stderr, "  %-24s %s\n", n, commands[n].about)
+	}
+}
 
 func main() {
-	if len(os.Args) < 2 || commands[os.Args[1]] == nil {
-		fmt.Fprint(os.Stderr, usage)
+	if len(os.Args) < 2 {
+		usage()
+		os.Exit(2)
+	}
+	cmd, ok := commands[os.Args[1]]
+	if !ok {
+		usage()
 		os.Exit(2)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
-	if err := commands[os.Args[1]](ctx, os.Args[2:]); err != nil {
+	if err := cmd.run(ctx, os.Args[2:]); err != nil {
 		fmt.Fprintln(os.Stderr, "kubus:", err)
 		os.Exit(1)
 	}
