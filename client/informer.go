@@ -2,7 +2,10 @@ package client
 
 import (
 	"context"
+	"sync"
 
+	"k8s.io/apimachinery/pkg/api/meta"
+	"k8s.io/apimachinery/pkg/labels"
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/watch"
 
@@ -18,22 +21,26 @@ type InformerConfig struct {
 	Source    bus.Watcher
 	Resource  resources.Resource
 	Namespace string
-	// Handler is called once per change, in order: ADDED and MODIFIED
-	// carry the new object, DELETED the last one; old is nil unless
-	// MODIFIED.
+	// Handler is called once per change, in order, after the mirror holds
+	// it: ADDED and MODIFIED carry the new object, DELETED the last one;
+	// old is nil unless MODIFIED. Objects are shared: do not modify them.
 	Handler func(t watch.EventType, obj, old runtime.Object)
 }
 
 // Informer is a typed, in-memory mirror of one resource, kept current
 // from the bus and resumed from its last revision after a disconnect.
+// Each object is decoded once per change, so reads cost no decoding.
 type Informer struct {
 	cfg InformerConfig
 	inf *bus.Informer
+
+	mu      sync.RWMutex
+	objects map[string]runtime.Object // by bucket key
 }
 
 // NewInformer validates cfg and returns an Informer ready to Run.
 func NewInformer(cfg InformerConfig) (*Informer, error) {
-	i := &Informer{cfg: cfg}
+	i := &Informer{cfg: cfg, objects: map[string]runtime.Object{}}
 	inf, err := bus.NewInformer(bus.InformerConfig{Source: cfg.Source, Prefix: cfg.Resource.Prefix(cfg.Namespace), Handler: i.handle})
 	if err != nil {
 		return nil, err
@@ -48,22 +55,38 @@ func (i *Informer) Run(ctx context.Context) error { return i.inf.Run(ctx) }
 // WaitSynced waits for the first complete snapshot.
 func (i *Informer) WaitSynced(ctx context.Context) error { return i.inf.WaitSynced(ctx) }
 
-// Get returns one object from the mirror.
-func (i *Informer) Get(ns, name string) (runtime.Object, bool) {
-	e, ok := i.inf.Get(i.cfg.Resource.Key(ns, name))
-	if !ok {
-		return nil, false
-	}
-	obj, err := storage.Decode(i.cfg.Resource, e.Value, e.Revision)
-	return obj, err == nil
+// Synced reports whether the first snapshot is in.
+func (i *Informer) Synced() bool {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	return i.inf.WaitSynced(ctx) == nil
 }
 
-// List returns every mirrored object.
-func (i *Informer) List() []runtime.Object {
-	entries, _ := i.inf.List(i.cfg.Resource.Prefix(i.cfg.Namespace))
-	out := make([]runtime.Object, 0, len(entries))
-	for _, e := range entries {
-		if obj, err := storage.Decode(i.cfg.Resource, e.Value, e.Revision); err == nil {
+// Revision is the bucket revision the mirror is current to.
+func (i *Informer) Revision() uint64 { return i.inf.Revision() }
+
+// WaitForRevision waits until the mirror holds every change up to rev.
+func (i *Informer) WaitForRevision(ctx context.Context, rev uint64) error {
+	return i.inf.WaitForRevision(ctx, rev)
+}
+
+// Get returns one object from the mirror (shared: do not modify).
+func (i *Informer) Get(ns, name string) (runtime.Object, bool) {
+	i.mu.RLock()
+	defer i.mu.RUnlock()
+	obj, ok := i.objects[i.cfg.Resource.Key(ns, name)]
+	return obj, ok
+}
+
+// List returns the mirrored objects in namespace ns ("" for all) whose
+// labels match sel (nil for all). Objects are shared: do not modify.
+func (i *Informer) List(ns string, sel labels.Selector) []runtime.Object {
+	i.mu.RLock()
+	defer i.mu.RUnlock()
+	out := make([]runtime.Object, 0, len(i.objects))
+	for _, obj := range i.objects {
+		m, _ := meta.Accessor(obj)
+		if (ns == "" || m.GetNamespace() == ns) && (sel == nil || sel.Matches(labels.Set(m.GetLabels()))) {
 			out = append(out, obj)
 		}
 	}
@@ -71,26 +94,34 @@ func (i *Informer) List() []runtime.Object {
 }
 
 func (i *Informer) handle(ev bus.Event, prev *bus.Entry) {
-	if i.cfg.Handler == nil || ev.Type != bus.EventChange {
+	if ev.Type != bus.EventChange {
 		return
 	}
-	var old runtime.Object
-	if prev != nil {
-		old, _ = storage.Decode(i.cfg.Resource, prev.Value, ev.Entry.Revision)
-	}
-	if ev.Entry.Op == bus.OpDelete {
-		if old != nil {
-			i.cfg.Handler(watch.Deleted, old, nil)
+	key := ev.Entry.Key
+	i.mu.Lock()
+	old := i.objects[key]
+	var obj runtime.Object
+	if ev.Entry.Op == bus.OpPut {
+		if o, err := storage.Decode(i.cfg.Resource, ev.Entry.Value, ev.Entry.Revision); err == nil {
+			obj = o
+			i.objects[key] = o
 		}
-		return
+	} else {
+		delete(i.objects, key)
 	}
-	obj, err := storage.Decode(i.cfg.Resource, ev.Entry.Value, ev.Entry.Revision)
-	if err != nil {
-		return
-	}
-	if old == nil {
+	i.mu.Unlock()
+	i.notify(obj, old, ev.Entry.Op)
+}
+
+func (i *Informer) notify(obj, old runtime.Object, op bus.Op) {
+	switch {
+	case i.cfg.Handler == nil:
+	case op == bus.OpDelete && old != nil:
+		i.cfg.Handler(watch.Deleted, old, nil)
+	case obj == nil:
+	case old == nil:
 		i.cfg.Handler(watch.Added, obj, nil)
-		return
+	default:
+		i.cfg.Handler(watch.Modified, obj, old)
 	}
-	i.cfg.Handler(watch.Modified, obj, old)
 }
