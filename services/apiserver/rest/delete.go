@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 
 	corev1 "k8s.io/api/core/v1"
@@ -39,7 +40,7 @@ func (h *Handler) remove(ctx context.Context, req request, opts *metav1.DeleteOp
 	if err := checkPreconditions(req, cur, opts); err != nil {
 		return nil, err
 	}
-	if grace, ok := h.graceful(cur, opts); ok {
+	if grace, ok := h.graceful(cur, opts); ok || propagationFinalizer(opts) != "" {
 		return h.markDeleted(ctx, req, opts, grace)
 	}
 	out, err := h.cfg.Store.Delete(ctx, req.res, req.namespace, req.name, func(now runtime.Object) error {
@@ -89,12 +90,29 @@ func (h *Handler) markDeleted(ctx context.Context, req request, opts *metav1.Del
 		ts := metav1.NewTime(now.Add(durationSeconds(grace)))
 		m.SetDeletionTimestamp(&ts)
 		m.SetDeletionGracePeriodSeconds(&grace)
+		if f := propagationFinalizer(opts); f != "" && !slices.Contains(m.GetFinalizers(), f) {
+			m.SetFinalizers(append(m.GetFinalizers(), f))
+		}
 		if ns, ok := cur.(*corev1.Namespace); ok {
 			ns.Status.Phase = corev1.NamespaceTerminating
 		}
 		m.SetResourceVersion("")
 		return cur, nil
 	})
+}
+
+// propagationFinalizer is the finalizer that hands a Foreground or Orphan
+// delete to the garbage collector, as kube-apiserver adds it.
+func propagationFinalizer(opts *metav1.DeleteOptions) string {
+	switch {
+	case opts.PropagationPolicy != nil && *opts.PropagationPolicy == metav1.DeletePropagationForeground:
+		return metav1.FinalizerDeleteDependents
+	case opts.PropagationPolicy != nil && *opts.PropagationPolicy == metav1.DeletePropagationOrphan:
+		return metav1.FinalizerOrphanDependents
+	case opts.PropagationPolicy == nil && opts.OrphanDependents != nil && *opts.OrphanDependents:
+		return metav1.FinalizerOrphanDependents
+	}
+	return ""
 }
 
 func checkPreconditions(req request, obj runtime.Object, opts *metav1.DeleteOptions) error {
