@@ -18,6 +18,7 @@ import (
 	"github.com/kubus-dev/kubus/internal/logging"
 	"github.com/kubus-dev/kubus/services/apiserver/pki"
 	"github.com/kubus-dev/kubus/services/apiserver/rest"
+	"github.com/kubus-dev/kubus/services/apiserver/serviceaccount"
 	"github.com/kubus-dev/kubus/services/apiserver/storage"
 )
 
@@ -47,7 +48,12 @@ func Run(ctx context.Context, cfg Config) error {
 	if err != nil {
 		return err
 	}
-	api, err := rest.New(rest.Config{Store: store, KV: kv, ServiceCIDR: cfg.ServiceCIDR, NodePorts: cfg.NodePorts, Clock: cfg.Clock})
+	saKey, err := serviceaccount.LoadOrCreateKey(filepath.Join(cfg.DataDir, "pki"))
+	if err != nil {
+		return fmt.Errorf("apiserver: service account key: %w", err)
+	}
+	tokens := serviceaccount.NewTokens(saKey, cfg.Clock)
+	api, err := rest.New(rest.Config{Store: store, KV: kv, ServiceCIDR: cfg.ServiceCIDR, NodePorts: cfg.NodePorts, Clock: cfg.Clock, Tokens: tokens})
 	if err != nil {
 		return err
 	}
@@ -72,7 +78,8 @@ func Run(ctx context.Context, cfg Config) error {
 	if err := pki.WriteKubeconfig(cfg.KubeconfigPath(), url, bundle); err != nil {
 		return g.wait(err)
 	}
-	srv := &http.Server{Handler: authenticate(handler), TLSConfig: bundle.TLSConfig(), ReadHeaderTimeout: 10 * time.Second,
+	authn := &authenticator{tokens: tokens, store: store}
+	srv := &http.Server{Handler: authn.wrap(handler), TLSConfig: bundle.TLSConfig(), ReadHeaderTimeout: 10 * time.Second,
 		BaseContext: func(net.Listener) context.Context { return ctx }, ErrorLog: zap.NewStdLog(log)}
 	g.go_(func(ctx context.Context) error { return serveTLS(ctx, srv, ln) })
 	g.go_(func(ctx context.Context) error {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/kubus-dev/kubus/bus"
 	"github.com/kubus-dev/kubus/internal/logging"
+	"github.com/kubus-dev/kubus/services/apiserver/serviceaccount"
 	"github.com/kubus-dev/kubus/services/apiserver/storage"
 )
 
@@ -28,6 +29,8 @@ type Config struct {
 	Clock     func() time.Time
 	// Logs fetches a container's log from the node running it.
 	Logs LogSource
+	// Tokens issues service account tokens (TokenRequest).
+	Tokens *serviceaccount.Tokens
 }
 
 // LogSource reads container logs from the node that runs the pod.

@@ -15,6 +15,8 @@ func (h *Handler) serveSub(w http.ResponseWriter, r *http.Request, req request) 
 		return h.bind(w, r, req)
 	case req.sub == "eviction" && req.verb == "create":
 		return h.evict(w, r, req)
+	case req.sub == "token" && req.verb == "create":
+		return h.token(w, r, req)
 	case req.sub == "log" && req.verb == "get":
 		return h.logs(w, r, req)
 	}
