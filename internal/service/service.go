@@ -1,0 +1,86 @@
+// Package service runs the frame every kubus service shares: connect to
+// the bus, serve /metrics and probes, and do the work only while leading.
+package service
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"sync"
+	"time"
+
+	"k8s.io/apimachinery/pkg/util/rand"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/kubus-dev/kubus/internal/connect"
+	"github.com/kubus-dev/kubus/internal/ops"
+	"github.com/kubus-dev/kubus/leaderelection"
+)
+
+// Config configures the frame of one service.
+type Config struct {
+	// Name is the service's name; its Lease is "kubus-<Name>".
+	Name        string
+	NATSURL     string
+	MetricsAddr string
+	// LeaderElect makes only one of several copies work at a time.
+	LeaderElect   bool
+	LeaseDuration time.Duration
+}
+
+// Env is what the work function gets.
+type Env struct {
+	*connect.Handles
+	Metrics *prometheus.Registry
+	// SetReady marks the service ready (informers synced) for /readyz.
+	SetReady func(error)
+}
+
+// Run connects, serves ops and calls work (while leading, if LeaderElect)
+// until ctx ends. work must return when its ctx ends.
+func Run(ctx context.Context, cfg Config, work func(ctx context.Context, env Env) error) error {
+	if cfg.Name == "" {
+		return errors.New("service: Name is required")
+	}
+	h, err := connect.Open(ctx, cfg.NATSURL, cfg.Name)
+	if err != nil {
+		return err
+	}
+	defer h.Close()
+	r := &readiness{err: errors.New("starting")}
+	env := Env{Handles: h, Metrics: ops.NewRegistry(), SetReady: r.set}
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		_ = ops.Serve(ctx, ops.Config{Addr: cfg.MetricsAddr, Registry: env.Metrics, Ready: r.get})
+	}()
+	defer wg.Wait()
+	if !cfg.LeaderElect {
+		return work(ctx, env)
+	}
+	var workErr error
+	err = leaderelection.Run(ctx, leaderelection.Config{Client: h.Client, Name: "kubus-" + cfg.Name, Identity: identity(), LeaseDuration: cfg.LeaseDuration},
+		func(ctx context.Context) {
+			if err := work(ctx, env); err != nil && ctx.Err() == nil {
+				workErr = fmt.Errorf("%s: %w", cfg.Name, err)
+			}
+		})
+	return errors.Join(err, workErr)
+}
+
+// identity is unique per process: host name plus a random suffix.
+func identity() string {
+	host, _ := os.Hostname()
+	return host + "_" + rand.String(8)
+}
+
+type readiness struct {
+	mu  sync.Mutex
+	err error
+}
+
+func (r *readiness) set(err error) { r.mu.Lock(); r.err = err; r.mu.Unlock() }
+func (r *readiness) get() error    { r.mu.Lock(); defer r.mu.Unlock(); return r.err }
