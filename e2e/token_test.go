@@ -14,6 +14,10 @@ import (
 func TestServiceAccountToken(t *testing.T) {
 	s := cluster.StartServer(t)
 	k := cluster.NewKubectl(t, s.Kubeconfig())
+	waitFor(t, "the default ServiceAccount from the serviceaccount-controller", func() bool {
+		out, _, err := k.Run("", "get", "serviceaccount", "default", "-o", "name")
+		return err == nil && strings.TrimSpace(out) == "serviceaccount/default"
+	})
 	k.OK("create", "serviceaccount", "robot")
 	token := strings.TrimSpace(k.OK("create", "token", "robot"))
 	if strings.Count(token, ".") != 2 {

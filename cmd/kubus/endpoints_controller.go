@@ -6,10 +6,16 @@ import (
 	"flag"
 
 	"github.com/kubus-dev/kubus/services/endpoints"
+	"github.com/kubus-dev/kubus/services/server"
 )
 
 func init() {
 	register("endpoints-controller", "keeps Endpoints and EndpointSlices of Services with selectors", runEndpoints)
+	serverComponents = append(serverComponents, func(*flagSet) server.Component {
+		return server.Component{Name: "endpoints-controller", Run: func(ctx context.Context, nats string) error {
+			return endpoints.Run(ctx, endpoints.Config{NATSURL: nats, LeaderElect: true, Workers: 5})
+		}}
+	})
 }
 
 func runEndpoints(ctx context.Context, args []string) error {

@@ -5,11 +5,17 @@ import (
 	"errors"
 	"flag"
 
+	"github.com/kubus-dev/kubus/services/server"
 	"github.com/kubus-dev/kubus/services/serviceaccounts"
 )
 
 func init() {
 	register("serviceaccount-controller", "gives every namespace its default ServiceAccount", runServiceAccounts)
+	serverComponents = append(serverComponents, func(*flagSet) server.Component {
+		return server.Component{Name: "serviceaccount-controller", Run: func(ctx context.Context, nats string) error {
+			return serviceaccounts.Run(ctx, serviceaccounts.Config{NATSURL: nats, LeaderElect: true})
+		}}
+	})
 }
 
 func runServiceAccounts(ctx context.Context, args []string) error {

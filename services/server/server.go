@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"path/filepath"
+	"sync"
 
 	"go.uber.org/zap"
 
@@ -23,9 +24,19 @@ type Config struct {
 	NATSAddr string
 	// NATSURL, if set, uses an external NATS and embeds none.
 	NATSURL string
+	// Components are the services run beside the apiserver, each against
+	// the same bus as if it were its own process.
+	Components []Component
 }
 
-// Run starts NATS (unless external) and the control plane, until ctx ends.
+// Component is one service run inside kubus server.
+type Component struct {
+	Name string
+	Run  func(ctx context.Context, natsURL string) error
+}
+
+// Run starts NATS (unless external), the apiserver and the components,
+// until ctx ends or one of them fails.
 func Run(ctx context.Context, cfg Config) error {
 	if cfg.APIServer.DataDir == "" {
 		return errors.New("server: --data-dir is required")
@@ -43,5 +54,30 @@ func Run(ctx context.Context, cfg Config) error {
 		cfg.APIServer.NATSURL = ns.ClientURL()
 		logging.From(ctx).Info("embedded nats started", zap.String("url", ns.ClientURL()))
 	}
-	return apiserver.Run(ctx, cfg.APIServer)
+	return runAll(ctx, cfg)
+}
+
+// runAll runs the apiserver and every component; the first to fail stops
+// the others.
+func runAll(ctx context.Context, cfg Config) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var wg sync.WaitGroup
+	errs := make([]error, len(cfg.Components)+1)
+	start := func(i int, name string, run func(context.Context) error) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer cancel()
+			if err := run(logging.With(ctx, zap.String("component", name))); err != nil && ctx.Err() == nil {
+				errs[i] = errors.New(name + ": " + err.Error())
+			}
+		}()
+	}
+	start(0, "apiserver", func(ctx context.Context) error { return apiserver.Run(ctx, cfg.APIServer) })
+	for i, c := range cfg.Components {
+		start(i+1, c.Name, func(ctx context.Context) error { return c.Run(ctx, cfg.APIServer.NATSURL) })
+	}
+	wg.Wait()
+	return errors.Join(errs...)
 }
