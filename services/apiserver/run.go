@@ -53,7 +53,7 @@ func Run(ctx context.Context, cfg Config) error {
 		return fmt.Errorf("apiserver: service account key: %w", err)
 	}
 	tokens := serviceaccount.NewTokens(saKey, cfg.Clock)
-	api, err := rest.New(rest.Config{Store: store, KV: kv, ServiceCIDR: cfg.ServiceCIDR, NodePorts: cfg.NodePorts, Clock: cfg.Clock, Tokens: tokens})
+	api, err := rest.New(rest.Config{Store: store, KV: kv, ServiceCIDR: cfg.ServiceCIDR, NodePorts: cfg.NodePorts, Clock: cfg.Clock, Tokens: tokens, Logs: busLogs{bus: conn}})
 	if err != nil {
 		return err
 	}
