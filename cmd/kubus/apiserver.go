@@ -16,7 +16,7 @@ func apiserverFlags(fs *flagSet, cfg *apiserver.Config) {
 	fs.IntVar(&cfg.Replicas, "replicas", envInt("replicas", 1), "replicas of the bucket on a clustered NATS (1, 3 or 5)")
 	fs.StringVar(&cfg.ServiceCIDR, "service-cluster-ip-range", env("service-cluster-ip-range", "10.96.0.0/12"), "range of Service cluster IPs")
 	fs.StringVar(&cfg.NodePorts, "service-node-port-range", env("service-node-port-range", "30000-32767"), "range of Service node ports")
-	fs.IntVar(&cfg.WatchCacheSize, "watch-cache-size", envInt("watch-cache-size", 100000), "recent changes kept in memory for watches to resume from")
+	fs.IntVar(&cfg.WatchCacheSize, "watch-cache-size", envInt("watch-cache-size", 10000), "recent changes kept in memory for watches to resume from")
 }
 
 func runAPIServer(ctx context.Context, args []string) error {

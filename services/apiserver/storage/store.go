@@ -32,7 +32,7 @@ func New(cfg Config) (*Store, error) {
 		return nil, errors.New("storage: KV is required")
 	}
 	if cfg.WatchCacheSize <= 0 {
-		cfg.WatchCacheSize = 100000
+		cfg.WatchCacheSize = 10000
 	}
 	s := &Store{kv: cfg.KV, hub: newHub(cfg.WatchCacheSize)}
 	inf, err := bus.NewInformer(bus.InformerConfig{Source: cfg.KV, Handler: s.hub.publish})
