@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"flag"
+	"strings"
 
 	"github.com/kubus-dev/kubus/services/server"
 )
@@ -18,8 +19,10 @@ func runServer(ctx context.Context, args []string) error {
 	apiserverFlags(fs, &cfg.APIServer)
 	fs.StringVar(&cfg.NATSAddr, "nats-addr", env("nats-addr", "127.0.0.1:4222"), "listen address of the embedded NATS")
 	fs.StringVar(&cfg.NATSURL, "nats", env("nats", ""), "use this external NATS URL and embed none")
+	disable := fs.String("disable", env("disable", ""), "comma-separated components not to run in this process (e.g. scheduler), to run them as their own processes")
+	var all []server.Component
 	for _, c := range serverComponents {
-		cfg.Components = append(cfg.Components, c(fs))
+		all = append(all, c(fs))
 	}
 	ctx, err := fs.parse(ctx, args)
 	if errors.Is(err, flag.ErrHelp) {
@@ -27,6 +30,15 @@ func runServer(ctx context.Context, args []string) error {
 	}
 	if err != nil {
 		return err
+	}
+	off := map[string]bool{}
+	for _, name := range strings.Split(*disable, ",") {
+		off[strings.TrimSpace(name)] = true
+	}
+	for _, c := range all {
+		if !off[c.Name] {
+			cfg.Components = append(cfg.Components, c)
+		}
 	}
 	return server.Run(ctx, cfg)
 }
