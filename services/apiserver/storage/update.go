@@ -27,15 +27,23 @@ const maxRetries = 16
 // write fails with Conflict: the caller asked for a precondition.
 func (s *Store) GuaranteedUpdate(ctx context.Context, r resources.Resource, ns, name string, fn UpdateFunc) (runtime.Object, error) {
 	key := r.Key(ns, name)
+	// The first try reads the watch cache, which is almost always current:
+	// the compare-and-set write catches the rare stale read, and any
+	// conflict after a cached read is retried from the bucket itself.
+	cur, cached := s.cache.Get(key)
+	cached = cached && cur.Op == bus.OpPut
 	// Like etcd's GuaranteedUpdate, retry for as long as the client waits:
 	// every lost race means another writer made progress.
 	for ctx.Err() == nil {
-		cur, err := s.kv.Get(ctx, key)
-		if err != nil {
-			return nil, toStatus(err, r, name)
+		if !cached {
+			var err error
+			if cur, err = s.kv.Get(ctx, key); err != nil {
+				return nil, toStatus(err, r, name)
+			}
 		}
 		out, err := s.tryUpdate(ctx, r, key, cur, fn)
-		if errors.Is(err, bus.ErrConflict) {
+		if errors.Is(err, bus.ErrConflict) || (cached && apierrors.IsConflict(err)) {
+			cached = false
 			continue
 		}
 		return out, err
@@ -68,10 +76,12 @@ func (s *Store) tryUpdate(ctx context.Context, r resources.Resource, key string,
 	}
 	rev, err := s.kv.Update(ctx, key, data, cur.Revision)
 	if err != nil {
-		if errors.Is(err, bus.ErrConflict) {
-			return nil, err
+		if errors.Is(err, bus.ErrConflict) || errors.Is(err, bus.ErrNotFound) {
+			return nil, bus.ErrConflict // re-read: gone or changed since the read
 		}
 		return nil, toStatus(err, r, m.GetName())
 	}
-	return Decode(r, data, rev)
+	m.SetResourceVersion(rvString(rev)) // next is what was stored: no need to decode it back
+	next.GetObjectKind().SetGroupVersionKind(r.GVK())
+	return next, nil
 }
