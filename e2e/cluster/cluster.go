@@ -12,6 +12,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 	"syscall"
 	"testing"
@@ -154,4 +155,20 @@ func WaitReady(t testing.TB, addr string, p *Process) {
 	}
 	p.Dump()
 	t.Fatalf("kubus at %s not ready in time", addr)
+}
+
+// PeakRSS is the process's peak resident memory (VmHWM) in bytes.
+func (p *Process) PeakRSS() int64 {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", p.cmd.Process.Pid))
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			var kb int64
+			fmt.Sscanf(strings.TrimSpace(v), "%d", &kb)
+			return kb * 1024
+		}
+	}
+	return 0
 }
