@@ -5,7 +5,7 @@ DATA_DIR ?= $(CURDIR)/.kubus
 BIN := bin/kubus
 export PATH := $(PATH):$(shell $(GO) env GOPATH)/bin
 
-.PHONY: all build up test test-unit test-e2e bench generate tools vet fmt clean
+.PHONY: all build up test test-unit test-e2e bench bench-scheduler bench-controllers generate tools vet fmt clean
 
 all: build
 
@@ -30,7 +30,15 @@ test-e2e: tools
 
 ## bench: API create throughput/latency vs raw KV puts (prints figures).
 bench:
-	$(GO) test -run '^$$' -bench . -benchtime 1x -timeout 30m ./e2e/bench/
+	$(GO) test -run '^$$' -bench BenchmarkCreatePods -benchtime 1x -timeout 30m ./e2e/bench/
+
+## bench-scheduler: binds/s, latencies and RSS with 1,000 and 5,000 simulated nodes.
+bench-scheduler:
+	$(GO) test -run '^$$' -bench BenchmarkScheduler -benchtime 1x -timeout 90m ./e2e/bench/
+
+## bench-controllers: a 1,000-replica Deployment on 1,000 simulated nodes, its rollout, node failover.
+bench-controllers:
+	$(GO) test -run '^$$' -bench BenchmarkControllers -benchtime 1x -timeout 60m ./e2e/bench/
 
 vet:
 	$(GO) vet ./...
