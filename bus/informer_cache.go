@@ -33,17 +33,23 @@ func (inf *Informer) change(ev Event) {
 
 // replace swaps in a fresh listing taken at rev and tells the handler how
 // it differs from the cache, in revision order.
+//
+// It marks the informer synced only after the handler has seen every
+// change, so readers that mirror entries in the handler (client.Informer)
+// are complete once WaitSynced returns.
 func (inf *Informer) replace(snap map[string]Entry, rev uint64) {
 	inf.mu.Lock()
 	changes := diff(inf.items, snap, rev)
 	inf.items = snap
-	inf.synced = true
-	inf.setRevision(max(inf.rev, rev))
 	inf.mu.Unlock()
 	slices.SortStableFunc(changes, func(a, b change) int {
 		return cmp.Compare(a.ev.Revision, b.ev.Revision)
 	})
 	inf.handle(changes)
+	inf.mu.Lock()
+	inf.synced = true
+	inf.setRevision(max(inf.rev, rev))
+	inf.mu.Unlock()
 }
 
 // diff lists puts for entries that are new or changed in snap and

@@ -23,6 +23,9 @@ type Config struct {
 	Addr string
 	// Registry holds the service's metrics; Go and process metrics are added.
 	Registry *prometheus.Registry
+	// Gatherer, if set, is served instead of Registry (e.g. several
+	// registries, one per leadership term).
+	Gatherer prometheus.Gatherer
 	// Ready reports whether the service can do its work (nil: always).
 	Ready func() error
 }
@@ -64,11 +67,14 @@ func Serve(ctx context.Context, cfg Config) error {
 
 func mux(cfg Config) *http.ServeMux {
 	m := http.NewServeMux()
-	reg := cfg.Registry
-	if reg == nil {
-		reg = NewRegistry()
+	var g prometheus.Gatherer = cfg.Registry
+	switch {
+	case cfg.Gatherer != nil:
+		g = cfg.Gatherer
+	case cfg.Registry == nil:
+		g = NewRegistry()
 	}
-	m.Handle("/metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
+	m.Handle("/metrics", promhttp.HandlerFor(g, promhttp.HandlerOpts{}))
 	ok := func(w http.ResponseWriter, _ *http.Request) { _, _ = w.Write([]byte("ok")) }
 	m.HandleFunc("/livez", ok)
 	ready := func(w http.ResponseWriter, r *http.Request) {

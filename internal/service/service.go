@@ -13,6 +13,7 @@ import (
 	"k8s.io/apimachinery/pkg/util/rand"
 
 	"github.com/prometheus/client_golang/prometheus"
+	dto "github.com/prometheus/client_model/go"
 
 	"github.com/kubus-dev/kubus/internal/connect"
 	"github.com/kubus-dev/kubus/internal/ops"
@@ -33,6 +34,8 @@ type Config struct {
 // Env is what the work function gets.
 type Env struct {
 	*connect.Handles
+	// Metrics is a registry for this leadership term: work registers its
+	// metrics afresh each time it runs, without clashing with the last term.
 	Metrics *prometheus.Registry
 	// SetReady marks the service ready (informers synced) for /readyz.
 	SetReady func(error)
@@ -84,3 +87,28 @@ type readiness struct {
 
 func (r *readiness) set(err error) { r.mu.Lock(); r.err = err; r.mu.Unlock() }
 func (r *readiness) get() error    { r.mu.Lock(); defer r.mu.Unlock(); return r.err }
+
+// termGatherer serves the process's metrics and those of the current
+// leadership term.
+type termGatherer struct {
+	base *prometheus.Registry
+	mu   sync.Mutex
+	term *prometheus.Registry
+}
+
+func (g *termGatherer) newTerm() *prometheus.Registry {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.term = prometheus.NewRegistry()
+	return g.term
+}
+
+func (g *termGatherer) Gather() ([]*dto.MetricFamily, error) {
+	g.mu.Lock()
+	gs := prometheus.Gatherers{g.base}
+	if g.term != nil {
+		gs = append(gs, g.term)
+	}
+	g.mu.Unlock()
+	return gs.Gather()
+}

@@ -5,9 +5,11 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"time"
 
 	"google.golang.org/protobuf/proto"
 
+	"github.com/kubus-dev/kubus/bus"
 	kubusv1 "github.com/kubus-dev/kubus/proto/kubus/v1"
 )
 
@@ -63,3 +65,19 @@ type memWriter struct {
 func (m *memWriter) Header() http.Header         { return m.header }
 func (m *memWriter) Write(b []byte) (int, error) { return m.body.Write(b) }
 func (m *memWriter) WriteHeader(code int)        { m.code = code }
+
+// waitBusAnswers returns once this apiserver's bus responder answers, so
+// that "ready" means ready on the bus too, not only on HTTPS.
+func waitBusAnswers(ctx context.Context, conn *bus.Conn) error {
+	req, _ := proto.Marshal(&kubusv1.APIRequest{Method: http.MethodGet, Path: "/version"})
+	for {
+		if _, err := conn.Request(ctx, APISubject, req); err == nil {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+}

@@ -85,6 +85,9 @@ func Run(ctx context.Context, cfg Config) error {
 	g.go_(func(ctx context.Context) error {
 		return conn.Serve(ctx, APISubject, "apiserver", busResponder(handler))
 	})
+	if err := waitBusAnswers(ctx, conn); err != nil {
+		return g.wait(err)
+	}
 	log.Info("apiserver serving", zap.String("url", url), zap.String("kubeconfig", cfg.KubeconfigPath()))
 	if cfg.Ready != nil {
 		cfg.Ready <- url

@@ -30,7 +30,7 @@ func parseRequest(r *http.Request) (request, error) {
 	}
 	var req request
 	// /namespaces/<ns>/<resource>... but not /namespaces/<name>[/status]
-	if len(parts) >= 3 && parts[0] == "namespaces" {
+	if len(parts) >= 3 && parts[0] == "namespaces" && !(len(parts) == 3 && namespaceSubresource(parts[2])) {
 		req.namespace, parts = parts[1], parts[2:]
 	}
 	res, ok := resources.Lookup(group, version, parts[0])
@@ -81,3 +81,7 @@ func verbOf(r *http.Request, req request) string {
 }
 
 func notFoundPath(*http.Request) error { return notFoundRoute() }
+
+// namespaceSubresource reports whether /namespaces/<name>/<sub> is a
+// subresource of the namespace rather than a resource inside it.
+func namespaceSubresource(sub string) bool { return sub == "status" || sub == "finalize" }

@@ -81,6 +81,9 @@ func (h *Handler) finishDeletion(ctx context.Context, req request, obj runtime.O
 	if g := m.GetDeletionGracePeriodSeconds(); g != nil && *g > 0 {
 		return obj, nil // a node still has to finish a graceful pod deletion
 	}
+	if ns, ok := obj.(*corev1.Namespace); ok && len(ns.Spec.Finalizers) > 0 {
+		return obj, nil // the namespace controller has not emptied it yet
+	}
 	out, err := h.cfg.Store.Delete(ctx, req.res, req.namespace, req.name, sameUID(m))
 	if apierrors.IsNotFound(err) {
 		return obj, nil
