@@ -29,6 +29,7 @@ type hub struct {
 	since    uint64
 	rev      uint64
 	started  chan struct{}
+	live     bool // start has run: revisions must follow one another
 	watchers map[*watcher]struct{}
 }
 
@@ -47,9 +48,28 @@ func (h *hub) publish(ev bus.Event, prev *bus.Entry) {
 	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
+	if h.live && c.rev > h.rev+1 {
+		h.lost(c.rev)
+	}
 	h.append(c)
 	for w := range h.watchers {
 		w.offer(c)
+	}
+}
+
+// lost handles a gap in revisions: the bucket's per-key history limit
+// removed changes before the cache read them. Nothing before the gap can
+// be replayed exactly any more, and watchers that needed it end with 410,
+// as after an etcd compaction.
+func (h *hub) lost(rev uint64) {
+	h.since = rev - 1
+	h.ring = h.ring[:0]
+	for w := range h.watchers {
+		w.expired = true
+		select {
+		case w.notify <- struct{}{}:
+		default:
+		}
 	}
 }
 
@@ -76,6 +96,7 @@ func (h *hub) start(rev uint64) {
 		i++
 	}
 	h.ring = append(h.ring[:0:0], h.ring[i:]...)
+	h.live = true
 	close(h.started)
 }
 
@@ -114,7 +135,9 @@ type watcher struct {
 	from     uint64
 	queue    []change
 	overflow bool
-	notify   chan struct{}
+	// expired: changes this watcher needed were lost (see hub.lost).
+	expired bool
+	notify  chan struct{}
 }
 
 func newWatcher(prefix string) *watcher {
@@ -123,7 +146,7 @@ func newWatcher(prefix string) *watcher {
 
 // offer runs under the hub's lock.
 func (w *watcher) offer(c change) {
-	if c.rev <= w.from || !strings.HasPrefix(c.key, w.prefix) || w.overflow {
+	if c.rev <= w.from || !strings.HasPrefix(c.key, w.prefix) || w.overflow || w.expired {
 		return
 	}
 	if len(w.queue) >= maxQueue {
@@ -137,11 +160,11 @@ func (w *watcher) offer(c change) {
 	}
 }
 
-// take empties the queue.
-func (h *hub) take(w *watcher) ([]change, bool) {
+// take empties the queue; expired means what follows it was lost.
+func (h *hub) take(w *watcher) (q []change, overflow, expired bool) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	q := w.queue
+	q = w.queue
 	w.queue = nil
-	return q, w.overflow
+	return q, w.overflow, w.expired
 }

@@ -41,7 +41,7 @@ func (s *Store) GuaranteedUpdate(ctx context.Context, r resources.Resource, ns, 
 				return nil, toStatus(err, r, name)
 			}
 		}
-		out, err := s.tryUpdate(ctx, r, key, cur, fn)
+		out, err := s.tryUpdate(ctx, r, key, cur, fn, !cached)
 		if errors.Is(err, bus.ErrConflict) || (cached && apierrors.IsConflict(err)) {
 			cached = false
 			continue
@@ -51,7 +51,10 @@ func (s *Store) GuaranteedUpdate(ctx context.Context, r resources.Resource, ns, 
 	return nil, unavailable(ctx.Err())
 }
 
-func (s *Store) tryUpdate(ctx context.Context, r resources.Resource, key string, cur bus.Entry, fn UpdateFunc) (runtime.Object, error) {
+// fresh says cur was read from the bucket, not the cache: only then may an
+// update that changes nothing skip the write, since a cached read may be
+// behind and the compare-and-set write is what would notice.
+func (s *Store) tryUpdate(ctx context.Context, r resources.Resource, key string, cur bus.Entry, fn UpdateFunc, fresh bool) (runtime.Object, error) {
 	obj, err := Decode(r, cur.Value, cur.Revision)
 	if err != nil {
 		return nil, err
@@ -72,6 +75,9 @@ func (s *Store) tryUpdate(ctx context.Context, r resources.Resource, key string,
 		return nil, err
 	}
 	if bytes.Equal(data, cur.Value) {
+		if !fresh {
+			return nil, bus.ErrConflict // confirm against the bucket before answering
+		}
 		return Decode(r, cur.Value, cur.Revision) // nothing changed: no write, same resourceVersion
 	}
 	rev, err := s.kv.Update(ctx, key, data, cur.Revision)

@@ -132,7 +132,7 @@ func (st *stream) run(ctx context.Context, initial []runtime.Object) {
 }
 
 func (st *stream) drain(ctx context.Context) bool {
-	changes, overflow := st.s.hub.take(st.w)
+	changes, overflow, lost := st.s.hub.take(st.w)
 	for _, c := range changes {
 		ev, ok, err := toEvent(st.r, c, st.opts.Filter)
 		if err != nil {
@@ -142,6 +142,10 @@ func (st *stream) drain(ctx context.Context) bool {
 		if ok && !st.send(ctx, ev) {
 			return false
 		}
+	}
+	if lost {
+		st.send(ctx, watch.Event{Type: watch.Error, Object: expired(st.last, st.last)})
+		return false
 	}
 	return !overflow
 }
