@@ -32,7 +32,7 @@ spec:
 // TestSim runs `kubus sim` as its own process next to `kubus server` and
 // looks at its nodes and pods with kubectl, as a user would.
 func TestSim(t *testing.T) {
-	s := cluster.StartServer(t)
+	s := cluster.StartServer(t, "--node-monitor-grace-period", "5s", "--node-monitor-period", "200ms")
 	p := cluster.Start(t, "sim", "--nats", s.NATSURL(), "--nodes", "3", "--metrics-addr", cluster.FreeAddr(t),
 		"--lease-interval", "1s", "--labels", "zone=e2e")
 	k := cluster.NewKubectl(t, s.Kubeconfig())
@@ -67,7 +67,7 @@ func TestSim(t *testing.T) {
 			t.Errorf("running pod rewritten by the restarted sim: rv %s -> %s", rv, got)
 		}
 	})
-	t.Run("bus control stops a heartbeat", func(t *testing.T) {
+	t.Run("bus control stops a heartbeat, the node goes NotReady and comes back", func(t *testing.T) {
 		off, on := false, true
 		if err := simControl(t, s, sim.Command{Node: "sim-2", Heartbeat: &off}); err != nil {
 			t.Fatal(err)
@@ -79,10 +79,14 @@ func TestSim(t *testing.T) {
 		if got := renewTime(k, "sim-2"); got != frozen {
 			t.Errorf("stopped sim-2 still renews: %s -> %s", frozen, got)
 		}
+		waitFor(t, "the node controller to mark sim-2 Unknown", func() bool { return nodeReady(k, "sim-2") == "Unknown" })
 		if err := simControl(t, s, sim.Command{Node: "sim-2", Heartbeat: &on}); err != nil {
 			t.Fatal(err)
 		}
-		waitFor(t, "sim-2 to renew again", func() bool { return renewTime(k, "sim-2") != frozen })
+		waitFor(t, "sim-2 Ready again", func() bool { return nodeReady(k, "sim-2") == "True" })
+		if got := readySimNodes(k); got != 3 {
+			t.Errorf("%d Ready sim nodes after resume", got)
+		}
 	})
 	t.Run("deleting the pod completes", func(t *testing.T) {
 		k.OK("delete", "pod", "on-sim", "--wait=true", "--timeout=30s")
@@ -101,6 +105,11 @@ func checkPodIP(t *testing.T, k *cluster.Kubectl, pod, node string) {
 	if p, err := netip.ParsePrefix(cidr); err != nil || !p.Contains(netip.MustParseAddr(ip)) {
 		t.Errorf("pod IP %s is not in %s's pod CIDR %s", ip, node, cidr)
 	}
+}
+
+func nodeReady(k *cluster.Kubectl, node string) string {
+	out, _, _ := k.Run("", "get", "node", node, "-o", `jsonpath={.status.conditions[?(@.type=="Ready")].status}`)
+	return out
 }
 
 func readySimNodes(k *cluster.Kubectl) int {

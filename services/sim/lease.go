@@ -59,7 +59,7 @@ func (s *sim) writeLease(ctx context.Context, n *simNode, uid types.UID, rv stri
 }
 
 // keepLease remembers the revision just written, or forgets it on failure
-// so the next turn reads the Lease again.
+// so the next turn writes unconditionally.
 func (n *simNode) keepLease(obj runtime.Object, err error) error {
 	rv := ""
 	if err == nil {
