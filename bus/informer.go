@@ -20,6 +20,11 @@ type InformerConfig struct {
 	// RetryWait is the pause between attempts to reopen a failed stream
 	// (default 1s).
 	RetryWait time.Duration
+	// KeysOnly keeps keys and revisions in the cache but not values: for
+	// a Handler that keeps its own (decoded) copy, so that each object is
+	// held once. Get and List then return entries without Value, and the
+	// prev entry passed to Handler has none either.
+	KeysOnly bool
 }
 
 // Informer keeps an in-memory copy of the keys under a prefix, updated by

@@ -21,7 +21,7 @@ func (inf *Informer) change(ev Event) {
 		return
 	}
 	prev, had := inf.items[ev.Entry.Key]
-	apply(inf.items, ev.Entry)
+	apply(inf.items, inf.stored(ev.Entry))
 	inf.setRevision(ev.Entry.Revision)
 	inf.mu.Unlock()
 	if had {
@@ -47,6 +47,11 @@ func (inf *Informer) replace(snap map[string]Entry, rev uint64) {
 	})
 	inf.handle(changes)
 	inf.mu.Lock()
+	if inf.cfg.KeysOnly {
+		for k, e := range inf.items {
+			inf.items[k] = inf.stored(e)
+		}
+	}
 	inf.synced = true
 	inf.setRevision(max(inf.rev, rev))
 	inf.mu.Unlock()
@@ -68,6 +73,14 @@ func diff(old, snap map[string]Entry, rev uint64) []change {
 		}
 	}
 	return out
+}
+
+// stored is what the cache keeps of an entry.
+func (inf *Informer) stored(e Entry) Entry {
+	if inf.cfg.KeysOnly {
+		e.Value = nil
+	}
+	return e
 }
 
 func prevOf(e Entry, ok bool) *Entry {

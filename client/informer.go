@@ -41,7 +41,7 @@ type Informer struct {
 // NewInformer validates cfg and returns an Informer ready to Run.
 func NewInformer(cfg InformerConfig) (*Informer, error) {
 	i := &Informer{cfg: cfg, objects: map[string]runtime.Object{}}
-	inf, err := bus.NewInformer(bus.InformerConfig{Source: cfg.Source, Prefix: cfg.Resource.Prefix(cfg.Namespace), Handler: i.handle})
+	inf, err := bus.NewInformer(bus.InformerConfig{Source: cfg.Source, Prefix: cfg.Resource.Prefix(cfg.Namespace), Handler: i.handle, KeysOnly: true})
 	if err != nil {
 		return nil, err
 	}
