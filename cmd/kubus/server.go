@@ -19,7 +19,7 @@ func runServer(ctx context.Context, args []string) error {
 	apiserverFlags(fs, &cfg.APIServer)
 	fs.StringVar(&cfg.NATSAddr, "nats-addr", env("nats-addr", "127.0.0.1:4222"), "listen address of the embedded NATS")
 	fs.StringVar(&cfg.NATSURL, "nats", env("nats", ""), "use this external NATS URL and embed none")
-	disable := fs.String("disable", env("disable", ""), "comma-separated components not to run in this process (e.g. scheduler), to run them as their own processes")
+	disable := fs.String("disable", env("disable", ""), "comma-separated components not to run in this process (e.g. scheduler), to run them as their own processes; \"all\" leaves only the apiserver")
 	var all []server.Component
 	for _, c := range serverComponents {
 		all = append(all, c(fs))
@@ -36,7 +36,7 @@ func runServer(ctx context.Context, args []string) error {
 		off[strings.TrimSpace(name)] = true
 	}
 	for _, c := range all {
-		if !off[c.Name] {
+		if !off[c.Name] && !off["all"] {
 			cfg.Components = append(cfg.Components, c)
 		}
 	}
