@@ -66,7 +66,11 @@ func work(ctx context.Context, env service.Env, workers int) error {
 		*s.inf = inf
 		infs = append(infs, inf)
 	}
-	return runAll(ctx, env, ctrl, infs)
+	if err := client.StartInformers(ctx, infs...); err != nil {
+		return nil // ctx ended
+	}
+	env.SetReady(nil)
+	return ctrl.Run(ctx)
 }
 
 // servicesOf maps a pod to the services in its namespace selecting it.
@@ -89,18 +93,4 @@ func serviceOfSlice(obj runtime.Object) []controller.Request {
 		return nil
 	}
 	return []controller.Request{{Namespace: obj.(interface{ GetNamespace() string }).GetNamespace(), Name: name}}
-}
-
-// runAll runs informers, waits for them and then the controller.
-func runAll(ctx context.Context, env service.Env, ctrl *controller.Controller, infs []*client.Informer) error {
-	for _, inf := range infs {
-		go func() { _ = inf.Run(ctx) }()
-	}
-	for _, inf := range infs {
-		if err := inf.WaitSynced(ctx); err != nil {
-			return nil
-		}
-	}
-	env.SetReady(nil)
-	return ctrl.Run(ctx)
 }

@@ -54,18 +54,8 @@ func work(ctx context.Context, env service.Env) error {
 	if r.sa, err = client.NewInformer(client.InformerConfig{Source: env.KV, Resource: serviceAccounts, Handler: ctrl.EnqueueMapped(byNamespace)}); err != nil {
 		return err
 	}
-	return runAll(ctx, env, ctrl, r.ns, r.sa)
-}
-
-// runAll runs informers, waits for them and then the controller.
-func runAll(ctx context.Context, env service.Env, ctrl *controller.Controller, infs ...*client.Informer) error {
-	for _, inf := range infs {
-		go func() { _ = inf.Run(ctx) }()
-	}
-	for _, inf := range infs {
-		if err := inf.WaitSynced(ctx); err != nil {
-			return nil
-		}
+	if err := client.StartInformers(ctx, r.ns, r.sa); err != nil {
+		return nil // ctx ended
 	}
 	env.SetReady(nil)
 	return ctrl.Run(ctx)
