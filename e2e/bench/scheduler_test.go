@@ -50,12 +50,23 @@ func startLab(b *testing.B, nodes int, withScheduler bool) *lab {
 	return l
 }
 
+// stop ends every process of the lab, so the next measurement has the
+// machine to itself.
+func (l *lab) stop() {
+	for _, p := range []*cluster.Process{l.scheduler, l.sim, l.server} {
+		if p != nil {
+			p.Stop()
+		}
+	}
+}
+
 func (l *lab) startScheduler(b *testing.B) {
 	l.scheduler = cluster.Start(b, "scheduler", "--nats", l.s.NATSURL(), "--metrics-addr", "", "--leader-elect=false")
 }
 
 func pipeline(b *testing.B, nodes, pods int) {
 	l := startLab(b, nodes, true)
+	defer l.stop()
 	cs := clientFor(b, l.s.Kubeconfig())
 	t := newTracker()
 	t.watch(b.Context(), b, cs, "default")
@@ -74,6 +85,7 @@ func pipeline(b *testing.B, nodes, pods int) {
 
 func schedulerOnly(b *testing.B, nodes, pods int) {
 	l := startLab(b, nodes, false)
+	defer l.stop()
 	cs := clientFor(b, l.s.Kubeconfig())
 	t := newTracker()
 	t.watch(b.Context(), b, cs, "default")
