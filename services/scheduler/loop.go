@@ -71,10 +71,8 @@ func (s *scheduler) run(ctx context.Context) error {
 	}
 	go s.binder.run(ctx)
 	go s.status.run(ctx)
-	for _, inf := range s.infs {
-		if err := inf.WaitSynced(ctx); err != nil {
-			return nil
-		}
+	if !s.sync(ctx) {
+		return nil
 	}
 	s.env.SetReady(nil)
 	flush := time.NewTicker(s.cfg.RetryUnschedulable)
@@ -97,6 +95,34 @@ func (s *scheduler) run(ctx context.Context) error {
 			s.queue.moveAll()
 		}
 	}
+}
+
+// sync applies informer events until every informer holds its first
+// snapshot. Events must be consumed meanwhile: a snapshot larger than the
+// event buffer (10,000 pending pods) would otherwise block the informers
+// that are supposed to finish it.
+func (s *scheduler) sync(ctx context.Context) bool {
+	tick := time.NewTicker(10 * time.Millisecond)
+	defer tick.Stop()
+	for !s.synced() {
+		select {
+		case <-ctx.Done():
+			return false
+		case c := <-s.events:
+			s.apply(c)
+		case <-tick.C:
+		}
+	}
+	return true
+}
+
+func (s *scheduler) synced() bool {
+	for _, inf := range s.infs {
+		if !inf.Synced() {
+			return false
+		}
+	}
+	return true
 }
 
 // drain applies every event already waiting, so each decision sees the
