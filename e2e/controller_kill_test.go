@@ -7,16 +7,19 @@ import (
 	"github.com/kubus-dev/kubus/e2e/cluster"
 )
 
-// TestControllersKill9MidRollout runs the replication, scheduler and
-// endpoints controllers as their own processes, kills each with SIGKILL in
-// the middle of a rollout, restarts them, and checks the rollout finishes
-// with exactly the wanted pods.
+// controllers are the services kubus server runs beside the apiserver.
+var controllers = []string{"replication-controller", "scheduler", "endpoints-controller", "serviceaccount-controller",
+	"node-controller", "namespace-controller", "gc"}
+
+// TestControllersKill9MidRollout runs every controller as its own process,
+// kills each with SIGKILL in the middle of a rollout, restarts it, and
+// checks the rollout finishes with exactly the wanted pods.
 func TestControllersKill9MidRollout(t *testing.T) {
-	s := labServer(t, "--disable", "replication-controller,scheduler,endpoints-controller")
+	s := labServer(t, "--disable", "all")
 	k := cluster.NewKubectl(t, s.Kubeconfig())
 	cluster.Start(t, "sim", "--nats", s.NATSURL(), "--nodes", "3", "--metrics-addr", "", "--pod-start-delay", "200ms")
 	procs := map[string]*cluster.Process{}
-	for _, name := range []string{"replication-controller", "scheduler", "endpoints-controller"} {
+	for _, name := range controllers {
 		procs[name] = cluster.Start(t, name, "--nats", s.NATSURL(), "--metrics-addr", "", "--leader-elect-lease-duration", "2s")
 	}
 	waitFor(t, "3 Ready nodes", func() bool { return readyNodes(k) == 3 })
@@ -26,9 +29,9 @@ func TestControllersKill9MidRollout(t *testing.T) {
 	waitFor(t, "the rollout under way", func() bool {
 		return k.OK("get", "deploy", "web", "-o", "jsonpath={.status.updatedReplicas}") >= "1"
 	})
-	for name, p := range procs {
-		p.Kill()
-		p.Restart()
+	for _, name := range controllers {
+		procs[name].Kill()
+		procs[name].Restart()
 		t.Logf("killed and restarted %s", name)
 	}
 	k.OK("rollout", "status", "deploy/web", "--timeout=120s")
