@@ -3,7 +3,6 @@ package endpoints
 import (
 	"context"
 	"testing"
-	"time"
 
 	corev1 "k8s.io/api/core/v1"
 	discoveryv1 "k8s.io/api/discovery/v1"
@@ -51,7 +50,7 @@ func TestEndpointsFollowPods(t *testing.T) {
 	if err := c.Client.Delete(t.Context(), servicesRes, "default", "web", nil); err != nil {
 		t.Fatal(err)
 	}
-	eventually(t, "endpoints removed with the service", func() bool {
+	apiservertest.Eventually(t, "endpoints removed with the service", func() bool {
 		_, err := c.Client.Get(t.Context(), endpointsRes, "default", "web")
 		return apierrors.IsNotFound(err)
 	})
@@ -79,19 +78,8 @@ func setStatus(t *testing.T, c *apiservertest.Cluster, p *corev1.Pod, ip string,
 
 func waitEndpoints(t *testing.T, c *apiservertest.Cluster, ok func(*corev1.Endpoints) bool) {
 	t.Helper()
-	eventually(t, "endpoints", func() bool {
+	apiservertest.Eventually(t, "endpoints", func() bool {
 		obj, err := c.Client.Get(t.Context(), endpointsRes, "default", "web")
 		return err == nil && ok(obj.(*corev1.Endpoints))
 	})
-}
-
-func eventually(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
 }

@@ -2,6 +2,7 @@ package gc
 
 import (
 	"context"
+	"github.com/kubus-dev/kubus/services/apiserver/apiservertest"
 	"testing"
 
 	appsv1 "k8s.io/api/apps/v1"
@@ -20,7 +21,7 @@ var (
 // TestPropagation deletes a ReplicaSet owning two pods with each
 // propagation policy, against a real apiserver.
 func TestPropagation(t *testing.T) {
-	c := startAPI(t)
+	c := apiservertest.Start(t)
 	ctx, cancel := context.WithCancel(t.Context())
 	done := make(chan struct{})
 	go func() { defer close(done); _ = Run(ctx, Config{NATSURL: c.Bus.URL}) }()
@@ -32,17 +33,17 @@ func TestPropagation(t *testing.T) {
 	t.Run("background", func(t *testing.T) {
 		podNames := owned(t, c, "bg")
 		del(t, c, "bg", policy(metav1.DeletePropagationBackground))
-		eventually(t, "the pods to be collected", func() bool { return gone(t, c, pods, podNames...) })
+		apiservertest.Eventually(t, "the pods to be collected", func() bool { return gone(t, c, pods, podNames...) })
 	})
 	t.Run("default", func(t *testing.T) {
 		podNames := owned(t, c, "none")
 		del(t, c, "none", nil)
-		eventually(t, "the pods to be collected", func() bool { return gone(t, c, pods, podNames...) })
+		apiservertest.Eventually(t, "the pods to be collected", func() bool { return gone(t, c, pods, podNames...) })
 	})
 	t.Run("orphan", func(t *testing.T) {
 		podNames := owned(t, c, "orphan")
 		del(t, c, "orphan", policy(metav1.DeletePropagationOrphan))
-		eventually(t, "the owner to go", func() bool { return gone(t, c, replicaSets, "orphan") })
+		apiservertest.Eventually(t, "the owner to go", func() bool { return gone(t, c, replicaSets, "orphan") })
 		for _, name := range podNames {
 			obj, err := c.Client.Get(t.Context(), pods, "default", name)
 			if err != nil || len(obj.(*corev1.Pod).OwnerReferences) != 0 {
@@ -53,7 +54,7 @@ func TestPropagation(t *testing.T) {
 	t.Run("foreground", func(t *testing.T) {
 		podNames := owned(t, c, "fg", "example.com/hold")
 		del(t, c, "fg", policy(metav1.DeletePropagationForeground))
-		eventually(t, "the pods to be deleted", func() bool {
+		apiservertest.Eventually(t, "the pods to be deleted", func() bool {
 			obj, err := c.Client.Get(t.Context(), pods, "default", podNames[0])
 			return err == nil && obj.(*corev1.Pod).DeletionTimestamp != nil && gone(t, c, pods, podNames[1])
 		})
@@ -63,6 +64,6 @@ func TestPropagation(t *testing.T) {
 		if _, err := c.Client.Patch(t.Context(), pods, "default", podNames[0], "", types.MergePatchType, []byte(`{"metadata":{"finalizers":null}}`)); err != nil {
 			t.Fatal(err)
 		}
-		eventually(t, "the owner to go after its pods", func() bool { return gone(t, c, replicaSets, "fg") && gone(t, c, pods, podNames...) })
+		apiservertest.Eventually(t, "the owner to go after its pods", func() bool { return gone(t, c, replicaSets, "fg") && gone(t, c, pods, podNames...) })
 	})
 }

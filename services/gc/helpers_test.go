@@ -3,7 +3,6 @@ package gc
 import (
 	"fmt"
 	"testing"
-	"time"
 
 	appsv1 "k8s.io/api/apps/v1"
 	corev1 "k8s.io/api/core/v1"
@@ -58,28 +57,4 @@ func gone(t *testing.T, c *apiservertest.Cluster, res resources.Resource, names 
 		}
 	}
 	return true
-}
-
-func eventually(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-}
-
-// startAPI runs an apiserver and waits until it answers over the bus: its
-// Ready signal can come before its bus responder subscribed.
-func startAPI(t *testing.T) *apiservertest.Cluster {
-	t.Helper()
-	c := apiservertest.Start(t)
-	ns, _ := resources.Lookup("", "v1", "namespaces")
-	eventually(t, "the apiserver over the bus", func() bool {
-		_, err := c.Client.Get(t.Context(), ns, "", "default")
-		return err == nil
-	})
-	return c
 }

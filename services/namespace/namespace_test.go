@@ -40,7 +40,7 @@ func TestSweep(t *testing.T) {
 // config maps, an unbound pod and a pod bound to a node, plays the node's
 // part for the bound pod, and waits for the namespace to disappear.
 func TestDeletedNamespaceIsEmptiedAndFinalized(t *testing.T) {
-	c := startAPI(t)
+	c := apiservertest.Start(t)
 	ctx, cancel := context.WithCancel(t.Context())
 	done := make(chan struct{})
 	go func() { defer close(done); _ = Run(ctx, Config{NATSURL: c.Bus.URL, Recheck: 200 * time.Millisecond}) }()
@@ -55,7 +55,7 @@ func TestDeletedNamespaceIsEmptiedAndFinalized(t *testing.T) {
 		t.Fatal(err)
 	}
 	pods, _ := resources.Lookup("", "v1", "pods")
-	eventually(t, "the bound pod to be marked for its node", func() bool {
+	apiservertest.Eventually(t, "the bound pod to be marked for its node", func() bool {
 		obj, err := c.Client.Get(t.Context(), pods, "x", "bound")
 		return err == nil && obj.(*corev1.Pod).DeletionTimestamp != nil
 	})
@@ -66,7 +66,7 @@ func TestDeletedNamespaceIsEmptiedAndFinalized(t *testing.T) {
 	if err := c.Client.Delete(t.Context(), pods, "x", "bound", &metav1.DeleteOptions{GracePeriodSeconds: new(int64(0))}); err != nil {
 		t.Fatal(err) // the kubelet's final delete
 	}
-	eventually(t, "the namespace to disappear", func() bool {
+	apiservertest.Eventually(t, "the namespace to disappear", func() bool {
 		_, err := c.Client.Get(t.Context(), namespaces, "", "x")
 		return apierrors.IsNotFound(err)
 	})
@@ -88,28 +88,4 @@ func create(t *testing.T, c *apiservertest.Cluster, obj runtime.Object) {
 	if _, err := c.Client.Create(t.Context(), obj); err != nil {
 		t.Fatal(err)
 	}
-}
-
-func eventually(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-}
-
-// startAPI runs an apiserver and waits until it answers over the bus: its
-// Ready signal can come before its bus responder subscribed.
-func startAPI(t *testing.T) *apiservertest.Cluster {
-	t.Helper()
-	c := apiservertest.Start(t)
-	ns, _ := resources.Lookup("", "v1", "namespaces")
-	eventually(t, "the apiserver over the bus", func() bool {
-		_, err := c.Client.Get(t.Context(), ns, "", "default")
-		return err == nil
-	})
-	return c
 }

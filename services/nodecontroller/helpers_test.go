@@ -2,12 +2,10 @@ package nodecontroller
 
 import (
 	"testing"
-	"time"
 
 	corev1 "k8s.io/api/core/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 
-	"github.com/kubus-dev/kubus/resources"
 	"github.com/kubus-dev/kubus/services/apiserver/apiservertest"
 )
 
@@ -43,28 +41,4 @@ func countOwn(n *corev1.Node) int {
 		}
 	}
 	return count
-}
-
-func eventually(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-}
-
-// startAPI runs an apiserver and waits until it answers over the bus: its
-// Ready signal can come before its bus responder subscribed.
-func startAPI(t *testing.T) *apiservertest.Cluster {
-	t.Helper()
-	c := apiservertest.Start(t)
-	ns, _ := resources.Lookup("", "v1", "namespaces")
-	eventually(t, "the apiserver over the bus", func() bool {
-		_, err := c.Client.Get(t.Context(), ns, "", "default")
-		return err == nil
-	})
-	return c
 }

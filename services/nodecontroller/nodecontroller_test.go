@@ -18,7 +18,7 @@ import (
 // TestSilentNodeIsTaintedAndItsPodsEvicted runs the controller against a
 // real apiserver with a fake kubelet that renews its Lease, then stops.
 func TestSilentNodeIsTaintedAndItsPodsEvicted(t *testing.T) {
-	c := startAPI(t)
+	c := apiservertest.Start(t)
 	start(t, Config{NATSURL: c.Bus.URL, GracePeriod: 2 * time.Second, MonitorPeriod: 200 * time.Millisecond})
 	var alive atomic.Bool
 	alive.Store(true)
@@ -28,12 +28,12 @@ func TestSilentNodeIsTaintedAndItsPodsEvicted(t *testing.T) {
 	createPod(t, c, "default", "n1", nil)
 
 	alive.Store(false)
-	eventually(t, "Ready=Unknown and the unreachable taints", func() bool {
+	apiservertest.Eventually(t, "Ready=Unknown and the unreachable taints", func() bool {
 		n := getNode(t, c, "n1")
 		r := readyCondition(n.Status.Conditions)
 		return r != nil && r.Status == corev1.ConditionUnknown && r.Reason == ReasonUnknown && r.Message == messageStopped && countOwn(n) == 2
 	})
-	eventually(t, "the pod tolerating 1s to be deleted", func() bool {
+	apiservertest.Eventually(t, "the pod tolerating 1s to be deleted", func() bool {
 		_, err := c.Client.Get(t.Context(), pods, "default", "short")
 		return apierrors.IsNotFound(err)
 	})
@@ -42,7 +42,7 @@ func TestSilentNodeIsTaintedAndItsPodsEvicted(t *testing.T) {
 	}
 
 	alive.Store(true)
-	eventually(t, "Ready=True and no taints", func() bool {
+	apiservertest.Eventually(t, "Ready=True and no taints", func() bool {
 		n := getNode(t, c, "n1")
 		return isReady(n) && countOwn(n) == 0
 	})
@@ -52,7 +52,7 @@ func TestSilentNodeIsTaintedAndItsPodsEvicted(t *testing.T) {
 // first halfway, and checks every node got its own CIDR: the one leading
 // afterwards knows the CIDRs already given out.
 func TestEachNodeGetsItsOwnPodCIDR(t *testing.T) {
-	c := startAPI(t)
+	c := apiservertest.Start(t)
 	cfg := Config{NATSURL: c.Bus.URL, ClusterCIDR: "10.100.0.0/16", NodeCIDRMaskSize: 24, LeaderElect: true, LeaseDuration: time.Second}
 	stopFirst := start(t, cfg)
 	start(t, cfg)
@@ -66,7 +66,7 @@ func TestEachNodeGetsItsOwnPodCIDR(t *testing.T) {
 			t.Fatal(err)
 		}
 		var n *corev1.Node
-		eventually(t, name+"'s pod CIDR", func() bool { n = getNode(t, c, name); return n.Spec.PodCIDR != "" })
+		apiservertest.Eventually(t, name+"'s pod CIDR", func() bool { n = getNode(t, c, name); return n.Spec.PodCIDR != "" })
 		p := netip.MustParsePrefix(n.Spec.PodCIDR)
 		if other, dup := seen[n.Spec.PodCIDR]; dup || !cluster.Contains(p.Addr()) || p.Bits() != 24 || n.Spec.PodCIDRs[0] != n.Spec.PodCIDR {
 			t.Fatalf("node %s got %s %v (also %q's?)", name, n.Spec.PodCIDR, n.Spec.PodCIDRs, other)

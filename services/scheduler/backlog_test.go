@@ -42,7 +42,7 @@ func TestStartsWithBacklog(t *testing.T) {
 	}
 	wg.Wait()
 	start(t, c)
-	eventually(t, "every waiting pod bound", func() bool {
+	apiservertest.Eventually(t, "every waiting pod bound", func() bool {
 		res, err := c.Client.Get(t.Context(), podsRes, "default", fmt.Sprintf("p%d", pods-1))
 		return err == nil && res.(*corev1.Pod).Spec.NodeName == "big"
 	})

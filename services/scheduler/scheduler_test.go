@@ -52,7 +52,7 @@ func TestBindsWithoutOvercommitAndExplainsWaits(t *testing.T) {
 	}
 	perNode := map[string]int{}
 	var waiting *corev1.Pod
-	eventually(t, "4 pods bound and 1 explained", func() bool {
+	apiservertest.Eventually(t, "4 pods bound and 1 explained", func() bool {
 		perNode, waiting = map[string]int{}, nil
 		for i := range 5 {
 			obj, err := c.Client.Get(t.Context(), podsRes, "default", fmt.Sprintf("p%d", i))
@@ -77,7 +77,7 @@ func TestBindsWithoutOvercommitAndExplainsWaits(t *testing.T) {
 	if _, err := c.Client.Create(t.Context(), node("n3", "1")); err != nil {
 		t.Fatal(err)
 	}
-	eventually(t, "the waiting pod bound to the new node", func() bool {
+	apiservertest.Eventually(t, "the waiting pod bound to the new node", func() bool {
 		obj, err := c.Client.Get(t.Context(), podsRes, "default", waiting.Name)
 		return err == nil && obj.(*corev1.Pod).Spec.NodeName == "n3"
 	})
@@ -90,15 +90,4 @@ func unschedulableMsg(p *corev1.Pod) string {
 		}
 	}
 	return ""
-}
-
-func eventually(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
 }

@@ -53,3 +53,15 @@ func Start(t testing.TB) *Cluster {
 	}
 	return c
 }
+
+// Eventually polls cond until it holds, failing the test after 30 seconds.
+func Eventually(t testing.TB, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
