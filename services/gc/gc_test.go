@@ -2,7 +2,6 @@ package gc
 
 import (
 	"context"
-	"github.com/kubus-dev/kubus/services/apiserver/apiservertest"
 	"testing"
 
 	appsv1 "k8s.io/api/apps/v1"
@@ -11,6 +10,7 @@ import (
 	"k8s.io/apimachinery/pkg/types"
 
 	"github.com/kubus-dev/kubus/resources"
+	"github.com/kubus-dev/kubus/services/apiserver/apiservertest"
 )
 
 var (
