@@ -11,7 +11,6 @@ import (
 
 	"github.com/kubus-dev/kubus/bus"
 	"github.com/kubus-dev/kubus/resources"
-	"github.com/kubus-dev/kubus/services/apiserver/storage"
 )
 
 // InformerConfig says which objects an Informer mirrors.
@@ -102,7 +101,7 @@ func (i *Informer) handle(ev bus.Event, prev *bus.Entry) {
 	old := i.objects[key]
 	var obj runtime.Object
 	if ev.Entry.Op == bus.OpPut {
-		if o, err := storage.Decode(i.cfg.Resource, ev.Entry.Value, ev.Entry.Revision); err == nil {
+		if o, err := i.cfg.Resource.DecodeStored(ev.Entry.Value, ev.Entry.Revision); err == nil {
 			obj = o
 			i.objects[key] = o
 		}

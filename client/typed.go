@@ -12,7 +12,6 @@ import (
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/runtime/schema"
-	k8sjson "k8s.io/apimachinery/pkg/runtime/serializer/json"
 	"k8s.io/apimachinery/pkg/types"
 	"k8s.io/client-go/kubernetes/scheme"
 
@@ -22,7 +21,7 @@ import (
 
 var (
 	resourceless = schema.GroupResource{}
-	codec        = k8sjson.NewSerializerWithOptions(k8sjson.DefaultMetaFactory, scheme.Scheme, scheme.Scheme, k8sjson.SerializerOptions{})
+	codec        = resources.JSON
 )
 
 // Path is the URL path of a resource's collection, or of one object and
@@ -126,11 +125,4 @@ func identify(obj runtime.Object) (resources.Resource, metav1.Object, error) {
 	return r, m, err
 }
 
-func decode(r resources.Resource, data []byte) (runtime.Object, error) {
-	into, err := scheme.Scheme.New(r.GVK())
-	if err != nil {
-		return nil, err
-	}
-	out, _, err := codec.Decode(data, nil, into)
-	return out, err
-}
+func decode(r resources.Resource, data []byte) (runtime.Object, error) { return r.Decode(data) }

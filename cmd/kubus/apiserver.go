@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
-	"flag"
 
 	"github.com/kubus-dev/kubus/services/apiserver"
 )
@@ -25,9 +23,6 @@ func runAPIServer(ctx context.Context, args []string) error {
 	apiserverFlags(fs, &cfg)
 	fs.StringVar(&cfg.NATSURL, "nats", env("nats", "nats://127.0.0.1:4222"), "NATS URL of the bus")
 	ctx, err := fs.parse(ctx, args)
-	if errors.Is(err, flag.ErrHelp) {
-		return nil
-	}
 	if err != nil {
 		return err
 	}

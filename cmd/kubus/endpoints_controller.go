@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
-	"flag"
 
 	"github.com/kubus-dev/kubus/services/endpoints"
 	"github.com/kubus-dev/kubus/services/server"
@@ -25,9 +23,6 @@ func runEndpoints(ctx context.Context, args []string) error {
 	lf := addLeaderFlags(fs)
 	fs.IntVar(&cfg.Workers, "concurrent-endpoint-syncs", envInt("concurrent-endpoint-syncs", 5), "services reconciled in parallel")
 	ctx, err := fs.parse(ctx, args)
-	if errors.Is(err, flag.ErrHelp) {
-		return nil
-	}
 	if err != nil {
 		return err
 	}

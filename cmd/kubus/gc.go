@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
-	"flag"
 
 	"github.com/kubus-dev/kubus/services/gc"
 	"github.com/kubus-dev/kubus/services/server"
@@ -25,9 +23,6 @@ func runGC(ctx context.Context, args []string) error {
 	cfg := gc.Config{}
 	fs.IntVar(&cfg.Workers, "concurrent-gc-syncs", envInt("concurrent-gc-syncs", 20), "objects collected in parallel")
 	ctx, err := fs.parse(ctx, args)
-	if errors.Is(err, flag.ErrHelp) {
-		return nil
-	}
 	if err != nil {
 		return err
 	}

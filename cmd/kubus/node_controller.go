@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
-	"flag"
 
 	"github.com/kubus-dev/kubus/services/nodecontroller"
 	"github.com/kubus-dev/kubus/services/server"
@@ -40,9 +38,6 @@ func runNodeController(ctx context.Context, args []string) error {
 	fs.StringVar(&cfg.ClusterCIDR, "cluster-cidr", env("cluster-cidr", nodecontroller.DefaultClusterCIDR), "range node pod CIDRs are allocated from (\"none\": no allocation)")
 	fs.IntVar(&cfg.NodeCIDRMaskSize, "node-cidr-mask-size", envInt("node-cidr-mask-size", nodecontroller.DefaultNodeCIDRMaskSize), "prefix length of each node's pod CIDR")
 	ctx, err := fs.parse(ctx, args)
-	if errors.Is(err, flag.ErrHelp) {
-		return nil
-	}
 	if err != nil {
 		return err
 	}

@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"time"
 
 	"github.com/kubus-dev/kubus/services/replication"
@@ -32,9 +30,6 @@ func runReplicationController(ctx context.Context, args []string) error {
 	fs.DurationVar(&cfg.RenewDeadline, "leader-elect-renew-deadline", envDuration("leader-elect-renew-deadline", 10*time.Second), "how long the leader retries renewing before it stops leading")
 	fs.DurationVar(&cfg.RetryPeriod, "leader-elect-retry-period", envDuration("leader-elect-retry-period", 2*time.Second), "pause between attempts to acquire or renew")
 	ctx, err := fs.parse(ctx, args)
-	if errors.Is(err, flag.ErrHelp) {
-		return nil
-	}
 	if err != nil {
 		return err
 	}

@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
-	"flag"
 
 	"github.com/kubus-dev/kubus/services/scheduler"
 	"github.com/kubus-dev/kubus/services/server"
@@ -30,9 +28,6 @@ func runScheduler(ctx context.Context, args []string) error {
 	fs.IntVar(&cfg.PercentageOfNodesToScore, "percentage-of-nodes-to-score", envInt("percentage-of-nodes-to-score", 0), "share of nodes to find feasible before deciding (0: adaptive, as kube-scheduler)")
 	fs.DurationVar(&cfg.RetryUnschedulable, "pod-max-in-unschedulable-pods-duration", envDuration("pod-max-in-unschedulable-pods-duration", 0), "longest an unschedulable pod waits before another try when nothing changed (default 1m)")
 	ctx, err := fs.parse(ctx, args)
-	if errors.Is(err, flag.ErrHelp) {
-		return nil
-	}
 	if err != nil {
 		return err
 	}

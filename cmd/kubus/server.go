@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"strings"
 
 	"github.com/kubus-dev/kubus/services/server"
@@ -25,9 +23,6 @@ func runServer(ctx context.Context, args []string) error {
 		all = append(all, c(fs))
 	}
 	ctx, err := fs.parse(ctx, args)
-	if errors.Is(err, flag.ErrHelp) {
-		return nil
-	}
 	if err != nil {
 		return err
 	}

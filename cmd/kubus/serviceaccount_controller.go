@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
-	"flag"
 
 	"github.com/kubus-dev/kubus/services/server"
 	"github.com/kubus-dev/kubus/services/serviceaccounts"
@@ -23,9 +21,6 @@ func runServiceAccounts(ctx context.Context, args []string) error {
 	sf := addServiceFlags(fs, "127.0.0.1:10260")
 	lf := addLeaderFlags(fs)
 	ctx, err := fs.parse(ctx, args)
-	if errors.Is(err, flag.ErrHelp) {
-		return nil
-	}
 	if err != nil {
 		return err
 	}

@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"os"
 	"os/signal"
 	"syscall"
@@ -54,9 +52,6 @@ func runSim(ctx context.Context, args []string) error {
 	fs.StringVar(&stopped, "stopped", env("stopped", ""), "nodes (names or indices, comma separated) whose heartbeat is stopped from the start")
 	fs.IntVar(&cfg.MaxInFlight, "max-inflight", envInt("max-inflight", 64), "API writes outstanding at once, across all nodes and pods")
 	ctx, err := fs.parse(ctx, args)
-	if errors.Is(err, flag.ErrHelp) {
-		return nil
-	}
 	if err != nil {
 		return err
 	}

@@ -15,7 +15,6 @@ import (
 	"sigs.k8s.io/structured-merge-diff/v6/fieldpath"
 
 	"github.com/kubus-dev/kubus/resources"
-	"github.com/kubus-dev/kubus/services/apiserver/storage"
 )
 
 // applyPatchType is server-side apply's content type (kubectl apply --server-side).
@@ -88,7 +87,7 @@ func (h *Handler) apply(w http.ResponseWriter, r *http.Request, req request, bod
 }
 
 func (h *Handler) applyCreate(w http.ResponseWriter, r *http.Request, req request, fm *managedfields.FieldManager, applied *unstructured.Unstructured, manager string) error {
-	empty, err := storage.NewObject(req.res)
+	empty, err := req.res.New()
 	if err != nil {
 		return err
 	}

@@ -22,7 +22,7 @@ const maxBody = 3 << 20
 
 var (
 	protobufCodec = protobuf.NewSerializer(scheme.Scheme, scheme.Scheme)
-	lenient       = k8sjson.NewSerializerWithOptions(k8sjson.DefaultMetaFactory, scheme.Scheme, scheme.Scheme, k8sjson.SerializerOptions{})
+	lenient       = resources.JSON
 	strict        = k8sjson.NewSerializerWithOptions(k8sjson.DefaultMetaFactory, scheme.Scheme, scheme.Scheme, k8sjson.SerializerOptions{Strict: true})
 )
 

@@ -4,8 +4,6 @@ import (
 	"net/http"
 
 	"k8s.io/apimachinery/pkg/api/meta"
-
-	"github.com/kubus-dev/kubus/services/apiserver/storage"
 )
 
 // deleteCollection deletes every object the selectors match, one by one,
@@ -36,7 +34,7 @@ func (h *Handler) deleteCollection(w http.ResponseWriter, r *http.Request, req r
 			deleted = append(deleted, out)
 		}
 	}
-	list, _ := storage.NewList(req.res)
+	list, _ := req.res.NewList()
 	_ = meta.SetList(list, deleted)
 	list.GetObjectKind().SetGroupVersionKind(req.res.GVK().GroupVersion().WithKind(req.res.Kind + "List"))
 	writeObject(w, http.StatusOK, list)

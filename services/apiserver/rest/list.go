@@ -20,7 +20,7 @@ func (h *Handler) list(w http.ResponseWriter, r *http.Request, req request) erro
 	if err != nil {
 		return err
 	}
-	list, err := storage.NewList(req.res)
+	list, err := req.res.NewList()
 	if err != nil {
 		return err
 	}

@@ -8,14 +8,14 @@ import (
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/runtime/schema"
-	k8sjson "k8s.io/apimachinery/pkg/runtime/serializer/json"
-	"k8s.io/client-go/kubernetes/scheme"
+
+	"github.com/kubus-dev/kubus/resources"
 )
 
 var resourceless = schema.GroupResource{}
 
 // encoder writes typed objects with their apiVersion and kind.
-var encoder = k8sjson.NewSerializerWithOptions(k8sjson.DefaultMetaFactory, scheme.Scheme, scheme.Scheme, k8sjson.SerializerOptions{})
+var encoder = resources.JSON
 
 // writeObject answers with obj as JSON.
 func writeObject(w http.ResponseWriter, code int, obj runtime.Object) {

@@ -25,7 +25,7 @@ func (s *Store) Delete(ctx context.Context, r resources.Resource, ns, name strin
 		if err != nil {
 			return nil, toStatus(err, r, name)
 		}
-		obj, err := Decode(r, cur.Value, cur.Revision)
+		obj, err := r.DecodeStored(cur.Value, cur.Revision)
 		if err != nil {
 			return nil, err
 		}
@@ -41,7 +41,7 @@ func (s *Store) Delete(ctx context.Context, r resources.Resource, ns, name strin
 		if err != nil {
 			return nil, toStatus(err, r, name)
 		}
-		return Decode(r, cur.Value, rev)
+		return r.DecodeStored(cur.Value, rev)
 	}
 	return nil, apierrors.NewConflict(r.GroupResource(), name, errors.New(errConflictMsg))
 }

@@ -14,14 +14,14 @@ func toEvent(r resources.Resource, c change, filter func(runtime.Object) bool) (
 	if c.op == bus.OpDelete {
 		return deleted(r, c, filter)
 	}
-	cur, err := Decode(r, c.value, c.rev)
+	cur, err := r.DecodeStored(c.value, c.rev)
 	if err != nil {
 		return watch.Event{}, false, err
 	}
 	newMatch := filter == nil || filter(cur)
 	oldMatch := c.prev != nil
 	if c.prev != nil && filter != nil {
-		prev, err := Decode(r, c.prev, c.rev)
+		prev, err := r.DecodeStored(c.prev, c.rev)
 		oldMatch = err == nil && filter(prev)
 	}
 	switch {
@@ -39,7 +39,7 @@ func deleted(r resources.Resource, c change, filter func(runtime.Object) bool) (
 	if c.prev == nil {
 		return watch.Event{}, false, nil
 	}
-	prev, err := Decode(r, c.prev, c.rev)
+	prev, err := r.DecodeStored(c.prev, c.rev)
 	if err != nil {
 		return watch.Event{}, false, err
 	}

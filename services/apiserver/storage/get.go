@@ -16,7 +16,7 @@ func (s *Store) Get(ctx context.Context, r resources.Resource, ns, name string) 
 	if err != nil {
 		return nil, toStatus(err, r, name)
 	}
-	return Decode(r, e.Value, e.Revision)
+	return r.DecodeStored(e.Value, e.Revision)
 }
 
 // GetCached reads an object from the cache, falling back to the bucket when
@@ -24,7 +24,7 @@ func (s *Store) Get(ctx context.Context, r resources.Resource, ns, name string) 
 // as good, such as whether a namespace exists.
 func (s *Store) GetCached(ctx context.Context, r resources.Resource, ns, name string) (runtime.Object, error) {
 	if e, ok := s.cache.Get(r.Key(ns, name)); ok && e.Op == bus.OpPut {
-		return Decode(r, e.Value, e.Revision)
+		return r.DecodeStored(e.Value, e.Revision)
 	}
 	return s.Get(ctx, r, ns, name)
 }

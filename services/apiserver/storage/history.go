@@ -81,7 +81,7 @@ func (h *historyStream) event(e bus.Entry) (watch.Event, bool) {
 	if !strings.HasPrefix(e.Key, h.prefix) || len(e.Value) == 0 {
 		return watch.Event{}, false
 	}
-	obj, err := Decode(h.r, e.Value, e.Revision)
+	obj, err := h.r.DecodeStored(e.Value, e.Revision)
 	if err != nil || (h.filter != nil && !h.filter(obj)) {
 		// Without the previous value a selector can only judge the new
 		// one: an object that stopped matching is simply not sent.

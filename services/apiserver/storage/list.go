@@ -78,7 +78,7 @@ func page(r resources.Resource, entries []bus.Entry, rev uint64, start string, o
 			}
 			break
 		}
-		obj, err := Decode(r, entries[i].Value, entries[i].Revision)
+		obj, err := r.DecodeStored(entries[i].Value, entries[i].Revision)
 		if err != nil {
 			return ListResult{}, err
 		}

@@ -55,7 +55,7 @@ func (s *Store) GuaranteedUpdate(ctx context.Context, r resources.Resource, ns, 
 // update that changes nothing skip the write, since a cached read may be
 // behind and the compare-and-set write is what would notice.
 func (s *Store) tryUpdate(ctx context.Context, r resources.Resource, key string, cur bus.Entry, fn UpdateFunc, fresh bool) (runtime.Object, error) {
-	obj, err := Decode(r, cur.Value, cur.Revision)
+	obj, err := r.DecodeStored(cur.Value, cur.Revision)
 	if err != nil {
 		return nil, err
 	}
@@ -70,7 +70,7 @@ func (s *Store) tryUpdate(ctx context.Context, r resources.Resource, key string,
 	if want := m.GetResourceVersion(); want != "" && want != rvString(cur.Revision) {
 		return nil, apierrors.NewConflict(r.GroupResource(), m.GetName(), errors.New(errConflictMsg))
 	}
-	data, err := Encode(r, next)
+	data, err := r.EncodeStored(next)
 	if err != nil {
 		return nil, err
 	}
@@ -78,7 +78,7 @@ func (s *Store) tryUpdate(ctx context.Context, r resources.Resource, key string,
 		if !fresh {
 			return nil, bus.ErrConflict // confirm against the bucket before answering
 		}
-		return Decode(r, cur.Value, cur.Revision) // nothing changed: no write, same resourceVersion
+		return r.DecodeStored(cur.Value, cur.Revision) // nothing changed: no write, same resourceVersion
 	}
 	rev, err := s.kv.Update(ctx, key, data, cur.Revision)
 	if err != nil {

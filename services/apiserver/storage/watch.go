@@ -160,7 +160,7 @@ func (st *stream) send(ctx context.Context, ev watch.Event) bool {
 }
 
 func (st *stream) bookmark(ctx context.Context, rev uint64, initialEnd bool) bool {
-	obj, err := NewObject(st.r)
+	obj, err := st.r.New()
 	if err != nil {
 		return false
 	}
