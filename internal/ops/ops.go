@@ -1,5 +1,6 @@
 // Package ops serves what operators poll on every kubus service:
-// Prometheus /metrics and the /healthz, /livez and /readyz probes.
+// Prometheus /metrics, the /healthz, /livez and /readyz probes, and
+// /debug/pprof.
 package ops
 
 import (
@@ -7,6 +8,7 @@ import (
 	"errors"
 	"net"
 	"net/http"
+	"net/http/pprof"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -88,5 +90,9 @@ func mux(cfg Config) *http.ServeMux {
 	}
 	m.HandleFunc("/readyz", ready)
 	m.HandleFunc("/healthz", ready)
+	// Profiles on the ops port, as Kubernetes components serve them with
+	// --profiling: performance work is measured, not guessed.
+	m.HandleFunc("/debug/pprof/", pprof.Index)
+	m.HandleFunc("/debug/pprof/profile", pprof.Profile)
 	return m
 }

@@ -24,8 +24,7 @@ const maxQueue = 200000
 // watchers. Every change with a revision above since is in ring.
 type hub struct {
 	mu       sync.Mutex
-	size     int
-	ring     []change
+	ring     *ring
 	since    uint64
 	rev      uint64
 	started  chan struct{}
@@ -34,7 +33,7 @@ type hub struct {
 }
 
 func newHub(size int) *hub {
-	return &hub{size: size, watchers: map[*watcher]struct{}{}, started: make(chan struct{})}
+	return &hub{ring: newRing(size), watchers: map[*watcher]struct{}{}, started: make(chan struct{})}
 }
 
 // publish is the cache's handler: it runs once per change, in order.
@@ -63,7 +62,7 @@ func (h *hub) publish(ev bus.Event, prev *bus.Entry) {
 // as after an etcd compaction.
 func (h *hub) lost(rev uint64) {
 	h.since = rev - 1
-	h.ring = h.ring[:0]
+	h.ring.clear()
 	for w := range h.watchers {
 		w.expired = true
 		select {
@@ -74,13 +73,11 @@ func (h *hub) lost(rev uint64) {
 }
 
 func (h *hub) append(c change) {
-	h.ring = append(h.ring, c)
+	if old, evicted := h.ring.push(c); evicted {
+		h.since = old.rev
+	}
 	if c.rev > h.rev {
 		h.rev = c.rev
-	}
-	if over := len(h.ring) - h.size; over > 0 {
-		h.since = h.ring[over-1].rev
-		h.ring = append(h.ring[:0:0], h.ring[over:]...)
 	}
 }
 
@@ -91,11 +88,7 @@ func (h *hub) start(rev uint64) {
 	defer h.mu.Unlock()
 	h.since = max(h.since, rev)
 	h.rev = max(h.rev, rev)
-	i := 0
-	for i < len(h.ring) && h.ring[i].rev <= h.since {
-		i++
-	}
-	h.ring = append(h.ring[:0:0], h.ring[i:]...)
+	h.ring.dropThrough(h.since)
 	h.live = true
 	close(h.started)
 }
@@ -109,9 +102,7 @@ func (h *hub) subscribe(w *watcher, from uint64) (since uint64, ok bool) {
 		return h.since, false
 	}
 	w.from = from
-	for _, c := range h.ring {
-		w.offer(c)
-	}
+	h.ring.each(w.offer)
 	h.watchers[w] = struct{}{}
 	return h.since, true
 }
