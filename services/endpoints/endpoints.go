@@ -59,7 +59,7 @@ func work(ctx context.Context, env service.Env, workers int) error {
 	}
 	var infs []*client.Informer
 	for _, s := range specs {
-		inf, err := client.NewInformer(client.InformerConfig{Source: env.KV, Resource: s.res, Handler: s.handler})
+		inf, err := client.NewInformer(client.InformerConfig{Cache: env.Cache, Resource: s.res, Handler: s.handler})
 		if err != nil {
 			return err
 		}

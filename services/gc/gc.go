@@ -64,7 +64,7 @@ func newCollector(cfg Config, env service.Env, m *controller.Metrics) (*collecto
 		return nil, err
 	}
 	for _, res := range resources.All() {
-		inf, err := client.NewInformer(client.InformerConfig{Source: env.KV, Resource: res, Handler: c.observe(res)})
+		inf, err := client.NewInformer(client.InformerConfig{Cache: env.Cache, Resource: res, Handler: c.observe(res)})
 		if err != nil {
 			return nil, err
 		}

@@ -49,7 +49,7 @@ func work(ctx context.Context, cfg Config, env service.Env, m *controller.Metric
 		return err
 	}
 	r.contents = newTracker(ctx, env.KV, ctrl.Enqueue)
-	if r.namespaces, err = client.NewInformer(client.InformerConfig{Source: env.KV, Resource: namespaces, Handler: ctrl.EnqueueObject}); err != nil {
+	if r.namespaces, err = client.NewInformer(client.InformerConfig{Cache: env.Cache, Resource: namespaces, Handler: ctrl.EnqueueObject}); err != nil {
 		return err
 	}
 	go func() { _ = r.namespaces.Run(ctx) }()

@@ -50,9 +50,9 @@ func build(cfg *Config, env service.Env, m *controller.Metrics) (*world, error) 
 		onNode = append(onNode, w.addIPAM(cfg, env, m))
 	}
 	var err3, err4, err5 error
-	w.nodes, err3 = client.NewInformer(client.InformerConfig{Source: env.KV, Resource: nodes, Handler: fanOut(onNode)})
-	w.leases, err4 = client.NewInformer(client.InformerConfig{Source: env.KV, Resource: leases, Namespace: LeaseNamespace, Handler: health.EnqueueMapped(sameName)})
-	w.pods, err5 = client.NewInformer(client.InformerConfig{Source: env.KV, Resource: pods, Handler: evict.EnqueueObject})
+	w.nodes, err3 = client.NewInformer(client.InformerConfig{Cache: env.Cache, Resource: nodes, Handler: fanOut(onNode)})
+	w.leases, err4 = client.NewInformer(client.InformerConfig{Cache: env.Cache, Resource: leases, Namespace: LeaseNamespace, Handler: health.EnqueueMapped(sameName)})
+	w.pods, err5 = client.NewInformer(client.InformerConfig{Cache: env.Cache, Resource: pods, Handler: evict.EnqueueObject})
 	lc.nodes, lc.lease, ev.nodes, ev.pods = w.nodes, w.leases, w.nodes, w.pods
 	if w.ipam != nil {
 		w.ipam.nodes = w.nodes

@@ -45,7 +45,7 @@ func newInformers(h *connect.Handles) (*informers, error) {
 		{&in.rcs, "", "replicationcontrollers", &in.onRC}, {&in.deployments, "apps", "deployments", &in.onDeployment},
 	} {
 		r, _ := resources.Lookup(x.group, "v1", x.resource)
-		inf, err := client.NewInformer(client.InformerConfig{Source: h.KV, Resource: r, Handler: x.on.call})
+		inf, err := client.NewInformer(client.InformerConfig{Cache: h.Cache, Resource: r, Handler: x.on.call})
 		if err != nil {
 			return nil, err
 		}

@@ -48,7 +48,7 @@ func newScheduler(cfg Config, env service.Env) (*scheduler, error) {
 		r   resources.Resource
 		svc bool
 	}{{nodesRes, false}, {podsRes, false}, {servicesRes, true}} {
-		inf, err := client.NewInformer(client.InformerConfig{Source: env.KV, Resource: res.r, Handler: s.enqueue})
+		inf, err := client.NewInformer(client.InformerConfig{Cache: env.Cache, Resource: res.r, Handler: s.enqueue})
 		if err != nil {
 			return nil, err
 		}

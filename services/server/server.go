@@ -11,6 +11,7 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/kubus-dev/kubus/bus/embedded"
+	"github.com/kubus-dev/kubus/internal/connect"
 	"github.com/kubus-dev/kubus/internal/logging"
 	"github.com/kubus-dev/kubus/services/apiserver"
 )
@@ -62,6 +63,10 @@ func Run(ctx context.Context, cfg Config) error {
 func runAll(ctx context.Context, cfg Config) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	// The components share one bus connection and one cache of decoded
+	// objects: each change is received and decoded once, not once each.
+	ctx, pool := connect.WithPool(ctx)
+	defer pool.Close()
 	var wg sync.WaitGroup
 	errs := make([]error, len(cfg.Components)+1)
 	start := func(i int, name string, run func(context.Context) error) {

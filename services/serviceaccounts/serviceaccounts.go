@@ -45,13 +45,13 @@ func work(ctx context.Context, env service.Env) error {
 	if err != nil {
 		return err
 	}
-	if r.ns, err = client.NewInformer(client.InformerConfig{Source: env.KV, Resource: namespaces, Handler: ctrl.EnqueueObject}); err != nil {
+	if r.ns, err = client.NewInformer(client.InformerConfig{Cache: env.Cache, Resource: namespaces, Handler: ctrl.EnqueueObject}); err != nil {
 		return err
 	}
 	byNamespace := func(obj runtime.Object) []controller.Request {
 		return []controller.Request{{Name: obj.(*corev1.ServiceAccount).Namespace}}
 	}
-	if r.sa, err = client.NewInformer(client.InformerConfig{Source: env.KV, Resource: serviceAccounts, Handler: ctrl.EnqueueMapped(byNamespace)}); err != nil {
+	if r.sa, err = client.NewInformer(client.InformerConfig{Cache: env.Cache, Resource: serviceAccounts, Handler: ctrl.EnqueueMapped(byNamespace)}); err != nil {
 		return err
 	}
 	if err := client.StartInformers(ctx, r.ns, r.sa); err != nil {

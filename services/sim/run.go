@@ -66,10 +66,10 @@ func newSim(cfg Config, env service.Env) (*sim, error) {
 	var err error
 	s.ctrl, err = controller.New(controller.Config{Name: "sim-pods", Reconciler: s, Workers: max(2, cfg.MaxInFlight/4), Metrics: controller.NewMetrics(env.Metrics)})
 	if err == nil {
-		s.nodes, err = client.NewInformer(client.InformerConfig{Source: env.KV, Resource: nodeRes})
+		s.nodes, err = client.NewInformer(client.InformerConfig{Cache: env.Cache, Resource: nodeRes})
 	}
 	if err == nil {
-		s.pods, err = client.NewInformer(client.InformerConfig{Source: env.KV, Resource: podRes, Handler: s.onPod})
+		s.pods, err = client.NewInformer(client.InformerConfig{Cache: env.Cache, Resource: podRes, Handler: s.onPod})
 	}
 	return s, err
 }
