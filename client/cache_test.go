@@ -20,7 +20,7 @@ var configMaps, _ = resources.Lookup("", "v1", "configmaps")
 
 func putConfigMap(t *testing.T, kv bus.KV, name string) {
 	t.Helper()
-	data, err := configMaps.EncodeStored(&corev1.ConfigMap{ObjectMeta: metav1.ObjectMeta{Name: name, Namespace: "default"}})
+	data, err := configMaps.EncodeStored(&corev1.ConfigMap{ObjectMeta: metav1.ObjectMeta{Name: name, Namespace: "default"}}, resources.StoredProtobuf)
 	if err != nil {
 		t.Fatal(err)
 	}

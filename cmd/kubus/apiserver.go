@@ -15,6 +15,7 @@ func apiserverFlags(fs *flagSet, cfg *apiserver.Config) {
 	fs.StringVar(&cfg.ServiceCIDR, "service-cluster-ip-range", env("service-cluster-ip-range", "10.96.0.0/12"), "range of Service cluster IPs")
 	fs.StringVar(&cfg.NodePorts, "service-node-port-range", env("service-node-port-range", "30000-32767"), "range of Service node ports")
 	fs.IntVar(&cfg.WatchCacheSize, "watch-cache-size", envInt("watch-cache-size", 10000), "recent changes kept in memory for watches to resume from")
+	fs.StringVar(&cfg.StorageMediaType, "storage-media-type", env("storage-media-type", "application/vnd.kubernetes.protobuf"), "how objects are written to the bucket: application/vnd.kubernetes.protobuf (as upstream keeps etcd) or application/json (readable with the nats CLI); both are read")
 }
 
 func runAPIServer(ctx context.Context, args []string) error {

@@ -8,6 +8,8 @@ import (
 	"net"
 	"path/filepath"
 	"time"
+
+	"github.com/kubus-dev/kubus/resources"
 )
 
 // Config configures the apiserver.
@@ -33,6 +35,10 @@ type Config struct {
 	NodePorts string
 	// WatchCacheSize is how many recent changes watches can resume from.
 	WatchCacheSize int
+	// StorageMediaType is how objects are written to the bucket
+	// (application/vnd.kubernetes.protobuf by default, as upstream, or
+	// application/json for a bucket readable with the nats CLI).
+	StorageMediaType string
 	// Hosts are extra names and IPs for the serving certificate.
 	Hosts []string
 	// Clock is injected for tests.
@@ -63,6 +69,12 @@ func (c *Config) validate() error {
 	}
 	if c.History < 1 || c.History > 64 {
 		return errors.New("apiserver: --history must be 1..64")
+	}
+	if c.StorageMediaType == "" {
+		c.StorageMediaType = resources.StoredProtobuf
+	}
+	if err := resources.CheckStoredMediaType(c.StorageMediaType); err != nil {
+		return errors.New("apiserver: --storage-media-type: " + err.Error())
 	}
 	if c.Clock == nil {
 		c.Clock = time.Now

@@ -44,7 +44,7 @@ func Run(ctx context.Context, cfg Config) error {
 	if err != nil {
 		return err
 	}
-	store, err := storage.New(storage.Config{KV: kv, WatchCacheSize: cfg.WatchCacheSize})
+	store, err := storage.New(storage.Config{KV: kv, WatchCacheSize: cfg.WatchCacheSize, MediaType: cfg.StorageMediaType})
 	if err != nil {
 		return err
 	}

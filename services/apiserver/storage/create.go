@@ -16,7 +16,7 @@ func (s *Store) Create(ctx context.Context, r resources.Resource, obj runtime.Ob
 	if err != nil {
 		return nil, err
 	}
-	data, err := r.EncodeStored(obj)
+	data, err := r.EncodeStored(obj, s.mediaType)
 	if err != nil {
 		return nil, err
 	}

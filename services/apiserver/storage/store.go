@@ -9,6 +9,7 @@ import (
 	"fmt"
 
 	"github.com/kubus-dev/kubus/bus"
+	"github.com/kubus-dev/kubus/resources"
 )
 
 // Config configures a Store.
@@ -17,13 +18,17 @@ type Config struct {
 	// WatchCacheSize is how many recent changes are kept for watches that
 	// resume from a past resourceVersion.
 	WatchCacheSize int
+	// MediaType is how objects are written (resources.StoredProtobuf, the
+	// default, or resources.StoredJSON); either is read.
+	MediaType string
 }
 
 // Store reads and writes objects of every resource.
 type Store struct {
-	kv    bus.KV
-	cache *bus.Informer
-	hub   *hub
+	kv        bus.KV
+	mediaType string
+	cache     *bus.Informer
+	hub       *hub
 }
 
 // New validates cfg and returns a Store; call Run before use.
@@ -34,7 +39,13 @@ func New(cfg Config) (*Store, error) {
 	if cfg.WatchCacheSize <= 0 {
 		cfg.WatchCacheSize = 10000
 	}
-	s := &Store{kv: cfg.KV, hub: newHub(cfg.WatchCacheSize)}
+	if cfg.MediaType == "" {
+		cfg.MediaType = resources.StoredProtobuf
+	}
+	if err := resources.CheckStoredMediaType(cfg.MediaType); err != nil {
+		return nil, fmt.Errorf("storage: %w", err)
+	}
+	s := &Store{kv: cfg.KV, mediaType: cfg.MediaType, hub: newHub(cfg.WatchCacheSize)}
 	inf, err := bus.NewInformer(bus.InformerConfig{Source: cfg.KV, Handler: s.hub.publish})
 	if err != nil {
 		return nil, fmt.Errorf("storage: %w", err)

@@ -70,7 +70,7 @@ func (s *Store) tryUpdate(ctx context.Context, r resources.Resource, key string,
 	if want := m.GetResourceVersion(); want != "" && want != rvString(cur.Revision) {
 		return nil, apierrors.NewConflict(r.GroupResource(), m.GetName(), errors.New(errConflictMsg))
 	}
-	data, err := r.EncodeStored(next)
+	data, err := r.EncodeStored(next, s.mediaType)
 	if err != nil {
 		return nil, err
 	}
