@@ -112,3 +112,9 @@ func options(cfg ConnConfig, log *zap.Logger) []nats.Option {
 func (c *Conn) Close() {
 	c.nc.Close()
 }
+
+// MaxPayload is the largest message the server accepts: a request or a
+// reply must fit in it.
+func (c *Conn) MaxPayload() int64 {
+	return c.nc.MaxPayload()
+}

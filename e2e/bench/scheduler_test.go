@@ -51,8 +51,13 @@ func startLab(b *testing.B, nodes int, withScheduler bool) *lab {
 }
 
 // stop ends every process of the lab, so the next measurement has the
-// machine to itself.
-func (l *lab) stop() {
+// machine to itself; on failure their logs go into the output first.
+func (l *lab) stop(b *testing.B) {
+	for _, p := range []*cluster.Process{l.scheduler, l.sim, l.server} {
+		if p != nil && b.Failed() {
+			p.Dump()
+		}
+	}
 	for _, p := range []*cluster.Process{l.scheduler, l.sim, l.server} {
 		if p != nil {
 			p.Stop()
@@ -66,7 +71,7 @@ func (l *lab) startScheduler(b *testing.B) {
 
 func pipeline(b *testing.B, nodes, pods int) {
 	l := startLab(b, nodes, true)
-	defer l.stop()
+	defer l.stop(b)
 	cs := clientFor(b, l.s.Kubeconfig())
 	t := newTracker()
 	t.watch(b.Context(), b, cs, "default")
@@ -85,7 +90,7 @@ func pipeline(b *testing.B, nodes, pods int) {
 
 func schedulerOnly(b *testing.B, nodes, pods int) {
 	l := startLab(b, nodes, false)
-	defer l.stop()
+	defer l.stop(b)
 	cs := clientFor(b, l.s.Kubeconfig())
 	t := newTracker()
 	t.watch(b.Context(), b, cs, "default")

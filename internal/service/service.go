@@ -5,17 +5,18 @@ package service
 import (
 	"context"
 	"errors"
-	"fmt"
 	"os"
 	"sync"
 	"time"
 
+	"go.uber.org/zap"
 	"k8s.io/apimachinery/pkg/util/rand"
 
 	"github.com/prometheus/client_golang/prometheus"
 	dto "github.com/prometheus/client_model/go"
 
 	"github.com/kubus-dev/kubus/internal/connect"
+	"github.com/kubus-dev/kubus/internal/logging"
 	"github.com/kubus-dev/kubus/internal/ops"
 	"github.com/kubus-dev/kubus/leaderelection"
 )
@@ -53,25 +54,42 @@ func Run(ctx context.Context, cfg Config, work func(ctx context.Context, env Env
 	}
 	defer h.Close()
 	r := &readiness{err: errors.New("starting")}
-	env := Env{Handles: h, Metrics: ops.NewRegistry(), SetReady: r.set}
+	metrics := &termGatherer{base: ops.NewRegistry()}
+	env := Env{Handles: h, Metrics: metrics.base, SetReady: r.set}
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		_ = ops.Serve(ctx, ops.Config{Addr: cfg.MetricsAddr, Registry: env.Metrics, Ready: r.get})
+		_ = ops.Serve(ctx, ops.Config{Addr: cfg.MetricsAddr, Gatherer: metrics, Ready: r.get})
 	}()
 	defer wg.Wait()
 	if !cfg.LeaderElect {
 		return work(ctx, env)
 	}
-	var workErr error
 	err = leaderelection.Run(ctx, leaderelection.Config{Client: h.Client, Name: "kubus-" + cfg.Name, Identity: identity(), LeaseDuration: cfg.LeaseDuration},
 		func(ctx context.Context) {
-			if err := work(ctx, env); err != nil && ctx.Err() == nil {
-				workErr = fmt.Errorf("%s: %w", cfg.Name, err)
+			term := env
+			term.Metrics = metrics.newTerm() // each term registers its metrics afresh
+			if err := work(ctx, term); err != nil && ctx.Err() == nil {
+				// The term ends and the lease is given up; the next term
+				// (here or in another copy) starts from the bucket.
+				logging.From(ctx).Error("leadership term failed", zap.String("service", cfg.Name), zap.Error(err))
+				pause(ctx, termRetryWait) // a lasting fault must not spin
 			}
 		})
-	return errors.Join(err, workErr)
+	return err
+}
+
+// termRetryWait is how long a failed term holds on before it ends.
+const termRetryWait = time.Second
+
+func pause(ctx context.Context, d time.Duration) {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+	case <-ctx.Done():
+	}
 }
 
 // identity is unique per process: host name plus a random suffix.

@@ -3,6 +3,7 @@ package apiserver
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"net/http"
 	"net/url"
 	"time"
@@ -15,7 +16,8 @@ import (
 
 // busResponder answers API requests arriving over NATS with the same
 // handler as HTTPS. The bus connection is authenticated by NATS itself.
-func busResponder(h http.Handler) func(ctx context.Context, data []byte) []byte {
+// A reply must fit one message of at most maxPayload bytes.
+func busResponder(h http.Handler, maxPayload int64) func(ctx context.Context, data []byte) []byte {
 	return func(ctx context.Context, data []byte) []byte {
 		var req kubusv1.APIRequest
 		if err := proto.Unmarshal(data, &req); err != nil {
@@ -25,7 +27,13 @@ func busResponder(h http.Handler) func(ctx context.Context, data []byte) []byte 
 			return reply(http.StatusBadRequest, "application/json", statusJSON(http.StatusBadRequest, "BadRequest", "streams are not served over request-reply: use a bus informer"), nil)
 		}
 		rec := call(ctx, h, &req)
-		return reply(int32(rec.code), rec.header.Get("Content-Type"), rec.body.Bytes(), rec.header.Values("Warning"))
+		out := reply(int32(rec.code), rec.header.Get("Content-Type"), rec.body.Bytes(), rec.header.Values("Warning"))
+		if int64(len(out)) > maxPayload {
+			// Said plainly rather than left to the caller's timeout.
+			msg := fmt.Sprintf("the response (%d bytes) exceeds the bus's maximum message size (%d bytes): list with limit and continue", len(out), maxPayload)
+			return reply(http.StatusRequestEntityTooLarge, "application/json", statusJSON(http.StatusRequestEntityTooLarge, "RequestEntityTooLarge", msg), nil)
+		}
+		return out
 	}
 }
 

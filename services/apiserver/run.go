@@ -83,7 +83,7 @@ func Run(ctx context.Context, cfg Config) error {
 		BaseContext: func(net.Listener) context.Context { return ctx }, ErrorLog: zap.NewStdLog(log)}
 	g.go_(func(ctx context.Context) error { return serveTLS(ctx, srv, ln) })
 	g.go_(func(ctx context.Context) error {
-		return conn.Serve(ctx, APISubject, "apiserver", busResponder(handler))
+		return conn.Serve(ctx, APISubject, "apiserver", busResponder(handler, conn.MaxPayload()))
 	})
 	if err := waitBusAnswers(ctx, conn); err != nil {
 		return g.wait(err)

@@ -3,12 +3,9 @@ package namespace
 import (
 	"context"
 	"encoding/json"
-	"net/http"
 
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 
-	"github.com/kubus-dev/kubus/client"
-	kubusv1 "github.com/kubus-dev/kubus/proto/kubus/v1"
 	"github.com/kubus-dev/kubus/resources"
 )
 
@@ -24,18 +21,20 @@ func (r *reconciler) listAll(ctx context.Context, ns string) ([]item, error) {
 		if !res.Namespaced {
 			continue
 		}
-		resp, err := r.client.Do(ctx, &kubusv1.APIRequest{Method: http.MethodGet, Path: client.Path(res, ns, "", ""), Accept: "application/json"})
+		err := r.client.ListPages(ctx, res, ns, func(body []byte) error {
+			var list struct {
+				Items []metav1.PartialObjectMetadata `json:"items"`
+			}
+			if err := json.Unmarshal(body, &list); err != nil {
+				return err
+			}
+			for i := range list.Items {
+				out = append(out, item{res: res, obj: &list.Items[i]})
+			}
+			return nil
+		})
 		if err != nil {
 			return nil, err
-		}
-		var list struct {
-			Items []metav1.PartialObjectMetadata `json:"items"`
-		}
-		if err := json.Unmarshal(resp.Body, &list); err != nil {
-			return nil, err
-		}
-		for i := range list.Items {
-			out = append(out, item{res: res, obj: &list.Items[i]})
 		}
 	}
 	return out, nil

@@ -3,7 +3,6 @@ package nodecontroller
 import (
 	"context"
 	"encoding/json"
-	"net/http"
 	"sync"
 
 	"go.uber.org/zap"
@@ -12,7 +11,6 @@ import (
 	"github.com/kubus-dev/kubus/client"
 	"github.com/kubus-dev/kubus/controller"
 	"github.com/kubus-dev/kubus/internal/logging"
-	kubusv1 "github.com/kubus-dev/kubus/proto/kubus/v1"
 )
 
 // ipam gives every node a spec.podCIDR from the cluster CIDR. Only the
@@ -33,25 +31,27 @@ type ipam struct {
 // anywhere, and an informer just synced may still be handing its first
 // listing to its handler.
 func (p *ipam) restore(ctx context.Context) error {
-	resp, err := p.client.Do(ctx, &kubusv1.APIRequest{Method: http.MethodGet, Path: client.Path(nodes, "", "", ""), Accept: "application/json"})
-	if err != nil {
-		return err
-	}
-	var list corev1.NodeList
-	if err := json.Unmarshal(resp.Body, &list); err != nil {
-		return err
-	}
+	return p.client.ListPages(ctx, nodes, "", func(body []byte) error {
+		var list corev1.NodeList
+		if err := json.Unmarshal(body, &list); err != nil {
+			return err
+		}
+		p.occupyAll(ctx, list.Items)
+		return nil
+	})
+}
+
+func (p *ipam) occupyAll(ctx context.Context, nodes []corev1.Node) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	for i := range list.Items {
-		node := &list.Items[i]
+	for i := range nodes {
+		node := &nodes[i]
 		if cidrs := podCIDRs(node); len(cidrs) > 0 {
 			if err := p.alloc.occupy(node.Name, cidrs[0]); err != nil {
 				logging.From(ctx).Warn("node pod CIDR not restored", zap.String("node", node.Name), zap.Error(err))
 			}
 		}
 	}
-	return nil
 }
 
 // Reconcile allocates for a node without a CIDR, records one that has its
