@@ -4,11 +4,13 @@ import (
 	"context"
 	"time"
 
+	"go.uber.org/zap"
 	corev1 "k8s.io/api/core/v1"
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/watch"
 
 	"github.com/kubus-dev/kubus/client"
+	"github.com/kubus-dev/kubus/internal/logging"
 	"github.com/kubus-dev/kubus/internal/service"
 	"github.com/kubus-dev/kubus/resources"
 	"github.com/kubus-dev/kubus/services/scheduler/core"
@@ -71,9 +73,11 @@ func (s *scheduler) run(ctx context.Context) error {
 	}
 	go s.binder.run(ctx)
 	go s.status.run(ctx)
+	start := time.Now()
 	if !s.sync(ctx) {
 		return nil
 	}
+	logging.From(ctx).Info("scheduler synced", zap.Duration("took", time.Since(start)), zap.Int("pending", s.queue.len()))
 	s.env.SetReady(nil)
 	flush := time.NewTicker(s.cfg.RetryUnschedulable)
 	defer flush.Stop()
