@@ -42,9 +42,10 @@ func New(cfg Config) (*Client, error) {
 
 // Response is a raw API answer.
 type Response struct {
-	Code     int
-	Body     []byte
-	Warnings []string
+	Code        int
+	ContentType string
+	Body        []byte
+	Warnings    []string
 }
 
 // Do sends one request. A non-2xx answer is returned as the Kubernetes
@@ -63,7 +64,7 @@ func (c *Client) Do(ctx context.Context, req *kubusv1.APIRequest) (*Response, er
 	if err := proto.Unmarshal(out, &resp); err != nil {
 		return nil, fmt.Errorf("client: malformed reply: %w", err)
 	}
-	r := &Response{Code: int(resp.Code), Body: resp.Body, Warnings: resp.Warnings}
+	r := &Response{Code: int(resp.Code), ContentType: resp.ContentType, Body: resp.Body, Warnings: resp.Warnings}
 	if r.Code < 200 || r.Code > 299 {
 		return r, statusError(r)
 	}

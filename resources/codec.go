@@ -1,6 +1,7 @@
 package resources
 
 import (
+	"bytes"
 	"fmt"
 
 	"k8s.io/apimachinery/pkg/runtime"
@@ -24,13 +25,18 @@ func (r Resource) NewList() (runtime.Object, error) {
 	return scheme.Scheme.New(gvk)
 }
 
-// Decode reads JSON into a new typed object of the resource's kind.
+// Decode reads JSON or Kubernetes protobuf (told apart by the protobuf
+// envelope) into a new typed object of the resource's kind.
 func (r Resource) Decode(data []byte) (runtime.Object, error) {
 	obj, err := r.New()
 	if err != nil {
 		return nil, err
 	}
-	if _, _, err := JSON.Decode(data, nil, obj); err != nil {
+	var dec runtime.Decoder = JSON
+	if bytes.HasPrefix(data, protoMagic) {
+		dec = Proto
+	}
+	if _, _, err := dec.Decode(data, nil, obj); err != nil {
 		return nil, fmt.Errorf("decode %s: %w", r.Kind, err)
 	}
 	obj.GetObjectKind().SetGroupVersionKind(r.GVK())

@@ -1,7 +1,6 @@
 package resources
 
 import (
-	"bytes"
 	"fmt"
 	"strconv"
 
@@ -61,13 +60,7 @@ func (r Resource) EncodeStored(obj runtime.Object, mediaType string) ([]byte, er
 
 // DecodeStored reads a stored value written at revision rev.
 func (r Resource) DecodeStored(data []byte, rev uint64) (runtime.Object, error) {
-	var obj runtime.Object
-	var err error
-	if bytes.HasPrefix(data, protoMagic) {
-		obj, err = r.decodeProto(data)
-	} else {
-		obj, err = r.Decode(data)
-	}
+	obj, err := r.Decode(data)
 	if err != nil {
 		return nil, err
 	}
@@ -76,17 +69,5 @@ func (r Resource) DecodeStored(data []byte, rev uint64) (runtime.Object, error) 
 		return nil, err
 	}
 	m.SetResourceVersion(strconv.FormatUint(rev, 10))
-	return obj, nil
-}
-
-func (r Resource) decodeProto(data []byte) (runtime.Object, error) {
-	obj, err := r.New()
-	if err != nil {
-		return nil, err
-	}
-	if _, _, err := Proto.Decode(data, nil, obj); err != nil {
-		return nil, fmt.Errorf("decode %s: %w", r.Kind, err)
-	}
-	obj.GetObjectKind().SetGroupVersionKind(r.GVK())
 	return obj, nil
 }

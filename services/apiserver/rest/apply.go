@@ -82,7 +82,7 @@ func (h *Handler) apply(w http.ResponseWriter, r *http.Request, req request, bod
 	if err != nil {
 		return err
 	}
-	writeObject(w, http.StatusOK, out)
+	writeObject(w, r, http.StatusOK, out)
 	return nil
 }
 
@@ -108,7 +108,7 @@ func (h *Handler) applyCreate(w http.ResponseWriter, r *http.Request, req reques
 	if err != nil {
 		return err
 	}
-	writeObject(w, http.StatusCreated, out)
+	writeObject(w, r, http.StatusCreated, out)
 	return nil
 }
 

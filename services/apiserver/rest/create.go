@@ -31,7 +31,7 @@ func (h *Handler) create(w http.ResponseWriter, r *http.Request, req request) er
 		return err
 	}
 	warn(w, warnings)
-	writeObject(w, http.StatusCreated, out)
+	writeObject(w, r, http.StatusCreated, out)
 	return nil
 }
 

@@ -112,11 +112,14 @@ func mismatch(actual *schema.GroupVersionKind, want schema.GroupVersionKind) err
 	return apierrors.NewBadRequest(fmt.Sprintf("the kind in the data (%s) does not match the expected kind (%s)", actual.Kind, want.Kind))
 }
 
+// protobufType is Kubernetes protobuf, for bodies and answers.
+const protobufType = "application/vnd.kubernetes.protobuf"
+
 // isProtobuf reports a Kubernetes protobuf body, as client-go sends by
 // default for built-in types.
 func isProtobuf(r *http.Request) bool {
 	ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
-	return ct == "application/vnd.kubernetes.protobuf"
+	return ct == protobufType
 }
 
 // decodeProtobuf reads a protobuf body; protobuf has no unknown fields to

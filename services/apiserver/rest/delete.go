@@ -26,7 +26,7 @@ func (h *Handler) delete(w http.ResponseWriter, r *http.Request, req request) er
 	if err != nil {
 		return err
 	}
-	writeObject(w, http.StatusOK, out)
+	writeObject(w, r, http.StatusOK, out)
 	return nil
 }
 

@@ -37,6 +37,6 @@ func (h *Handler) deleteCollection(w http.ResponseWriter, r *http.Request, req r
 	list, _ := req.res.NewList()
 	_ = meta.SetList(list, deleted)
 	list.GetObjectKind().SetGroupVersionKind(req.res.GVK().GroupVersion().WithKind(req.res.Kind + "List"))
-	writeObject(w, http.StatusOK, list)
+	writeObject(w, r, http.StatusOK, list)
 	return nil
 }

@@ -12,6 +12,6 @@ func (h *Handler) get(w http.ResponseWriter, r *http.Request, req request) error
 	if wantsTable(r) {
 		return h.writeTable(w, r, req.res, []runtimeObject{obj}, obj)
 	}
-	writeObject(w, http.StatusOK, obj)
+	writeObject(w, r, http.StatusOK, obj)
 	return nil
 }

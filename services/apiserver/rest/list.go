@@ -35,7 +35,7 @@ func (h *Handler) list(w http.ResponseWriter, r *http.Request, req request) erro
 	if wantsTable(r) {
 		return h.writeTable(w, r, req.res, res.Items, list)
 	}
-	writeObject(w, http.StatusOK, list)
+	writeObject(w, r, http.StatusOK, list)
 	return nil
 }
 

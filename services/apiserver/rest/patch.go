@@ -47,7 +47,7 @@ func (h *Handler) patch(w http.ResponseWriter, r *http.Request, req request) err
 		return err
 	}
 	warn(w, warnings)
-	writeObject(w, http.StatusOK, out)
+	writeObject(w, r, http.StatusOK, out)
 	return nil
 }
 

@@ -1,13 +1,17 @@
 package rest
 
 import (
+	"bytes"
 	"encoding/json"
+	"mime"
 	"net/http"
+	"strings"
 
 	apierrors "k8s.io/apimachinery/pkg/api/errors"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/runtime/schema"
+	"k8s.io/client-go/kubernetes/scheme"
 
 	"github.com/kubus-dev/kubus/resources"
 )
@@ -17,13 +21,37 @@ var resourceless = schema.GroupResource{}
 // encoder writes typed objects with their apiVersion and kind.
 var encoder = resources.JSON
 
-// writeObject answers with obj as JSON.
-func writeObject(w http.ResponseWriter, code int, obj runtime.Object) {
+// writeObject answers with obj as protobuf when the client prefers it
+// (client-go's default for built-in types, and kubus' own services) and
+// obj has a protobuf form, else as JSON.
+func writeObject(w http.ResponseWriter, r *http.Request, code int, obj runtime.Object) {
+	if prefersProtobuf(r) {
+		if obj.GetObjectKind().GroupVersionKind().Empty() {
+			if gvks, _, err := scheme.Scheme.ObjectKinds(obj); err == nil {
+				obj.GetObjectKind().SetGroupVersionKind(gvks[0]) // the envelope names it
+			}
+		}
+		var buf bytes.Buffer
+		if err := protobufCodec.Encode(obj, &buf); err == nil {
+			w.Header().Set("Content-Type", protobufType)
+			w.WriteHeader(code)
+			_, _ = w.Write(buf.Bytes())
+			return
+		}
+	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(code)
 	if err := encoder.Encode(obj, w); err != nil {
 		_ = json.NewEncoder(w).Encode(obj) // types outside the scheme (Table, discovery)
 	}
+}
+
+// prefersProtobuf: the first type the client accepts is protobuf, and it
+// asks for no conversion (as=Table has no protobuf form here).
+func prefersProtobuf(r *http.Request) bool {
+	first, _, _ := strings.Cut(r.Header.Get("Accept"), ",")
+	mt, params, err := mime.ParseMediaType(strings.TrimSpace(first))
+	return err == nil && mt == protobufType && params["as"] == ""
 }
 
 // writeError answers with err as a metav1.Status, the form kubectl prints

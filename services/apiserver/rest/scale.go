@@ -23,7 +23,7 @@ func (h *Handler) scale(w http.ResponseWriter, r *http.Request, req request) err
 		if err != nil {
 			return err
 		}
-		writeObject(w, http.StatusOK, toScale(obj))
+		writeObject(w, r, http.StatusOK, toScale(obj))
 		return nil
 	case "update", "patch":
 		body, err := readBody(r)
@@ -48,7 +48,7 @@ func (h *Handler) scale(w http.ResponseWriter, r *http.Request, req request) err
 	if err != nil {
 		return err
 	}
-	writeObject(w, http.StatusOK, toScale(out))
+	writeObject(w, r, http.StatusOK, toScale(out))
 	return nil
 }
 

@@ -47,7 +47,7 @@ func (h *Handler) token(w http.ResponseWriter, r *http.Request, req request) err
 	tr.Status = authenticationv1.TokenRequestStatus{Token: tok, ExpirationTimestamp: metav1.NewTime(exp)}
 	tr.Name, tr.Namespace, tr.CreationTimestamp = req.name, req.namespace, metav1.NewTime(h.cfg.Clock())
 	tr.APIVersion, tr.Kind = "authentication.k8s.io/v1", "TokenRequest"
-	writeObject(w, http.StatusCreated, tr)
+	writeObject(w, r, http.StatusCreated, tr)
 	return nil
 }
 

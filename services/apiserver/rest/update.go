@@ -28,7 +28,7 @@ func (h *Handler) update(w http.ResponseWriter, r *http.Request, req request) er
 		return err
 	}
 	warn(w, warnings)
-	writeObject(w, http.StatusOK, out)
+	writeObject(w, r, http.StatusOK, out)
 	return nil
 }
 
