@@ -63,9 +63,9 @@ func (i *Informer) Run(ctx context.Context) error {
 		return err
 	}
 	defer release()
+	i.mirror.Store(m) // before the replay: handlers may read through Get
 	m.subscribe(i, i.cfg.Handler)
 	defer m.unsubscribe(i)
-	i.mirror.Store(m)
 	close(i.started)
 	<-ctx.Done()
 	return nil
