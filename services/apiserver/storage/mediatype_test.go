@@ -1,7 +1,6 @@
 package storage
 
 import (
-	"context"
 	"testing"
 
 	corev1 "k8s.io/api/core/v1"
@@ -18,17 +17,7 @@ func TestMediaTypesShareABucket(t *testing.T) {
 	kv := bustest.New(t).KVWith(bus.KVConfig{Bucket: "objects"})
 	stores := map[string]*Store{}
 	for _, mt := range []string{resources.StoredJSON, resources.StoredProtobuf} {
-		s, err := New(Config{KV: kv, MediaType: mt})
-		if err != nil {
-			t.Fatal(err)
-		}
-		ctx, cancel := context.WithCancel(context.Background())
-		done := make(chan struct{})
-		go func() { defer close(done); _ = s.Run(ctx) }()
-		t.Cleanup(func() { cancel(); <-done })
-		if err := s.Ready(t.Context()); err != nil {
-			t.Fatal(err)
-		}
+		s := runStore(t, Config{KV: kv, MediaType: mt})
 		stores[mt] = s
 	}
 	js, pb := stores[resources.StoredJSON], stores[resources.StoredProtobuf]

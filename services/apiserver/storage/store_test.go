@@ -31,7 +31,13 @@ func newStore(t *testing.T, cacheSize int) *Store {
 func newStoreHistory(t *testing.T, cacheSize, history int) *Store {
 	t.Helper()
 	b := bustest.New(t)
-	s, err := New(Config{KV: b.KVWith(bus.KVConfig{Bucket: "objects", History: history}), WatchCacheSize: cacheSize})
+	return runStore(t, Config{KV: b.KVWith(bus.KVConfig{Bucket: "objects", History: history}), WatchCacheSize: cacheSize})
+}
+
+// runStore runs a Store with cfg until the test ends.
+func runStore(t *testing.T, cfg Config) *Store {
+	t.Helper()
+	s, err := New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
