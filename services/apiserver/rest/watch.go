@@ -37,13 +37,20 @@ func (h *Handler) watch(w http.ResponseWriter, r *http.Request, req request) err
 	if err != nil {
 		return err
 	}
-	w.Header().Set("Content-Type", "application/json")
+	table := wantsTable(r)
+	write := func(ev watch.Event) error { return h.writeEvent(w, r, req, ev, table) }
+	ct := "application/json"
+	if prefersProtobuf(r) && !table {
+		// client-go's typed clients ask for protobuf: length-prefixed frames
+		// of WatchEvents, as kube-apiserver sends them.
+		ct, write = protobufType+";stream=watch", func(ev watch.Event) error { return writeProtoEvent(w, ev) }
+	}
+	w.Header().Set("Content-Type", ct)
 	w.Header().Set("Transfer-Encoding", "chunked")
 	w.WriteHeader(http.StatusOK)
 	flush(w)
-	table := wantsTable(r)
 	for ev := range events {
-		if err := h.writeEvent(w, r, req, ev, table); err != nil {
+		if err := write(ev); err != nil {
 			return nil // the client went away; the status line is already sent
 		}
 		flush(w)
