@@ -118,5 +118,6 @@ type Requester interface {
 	Request(ctx context.Context, subject string, data []byte) ([]byte, error)
 }
 
-// Responder answers one request.
+// Responder answers one request. A nil answer sends no reply: for a
+// responder on a wildcard subject, the request is another server's.
 type Responder func(ctx context.Context, data []byte) []byte

@@ -60,7 +60,7 @@ func (c *Conn) answer(ctx context.Context, work <-chan *nats.Msg, h Responder) {
 
 func (c *Conn) reply(ctx context.Context, m *nats.Msg, h Responder) {
 	data := h(ctx, m.Data)
-	if m.Reply == "" {
+	if m.Reply == "" || data == nil {
 		return
 	}
 	if err := m.Respond(data); err != nil {

@@ -118,3 +118,33 @@ func TestLargeReply(t *testing.T) {
 		t.Fatalf("Serve returned %v", err)
 	}
 }
+
+// TestServeNilDeclines: of two servers on one wildcard subject, the one
+// whose answer is nil stays silent, so the request gets the other's
+// answer however fast the first one is.
+func TestServeNilDeclines(t *testing.T) {
+	conn := bustest.New(t).Conn
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	for _, owner := range []string{"a", "b"} {
+		go func() {
+			_ = conn.Serve(ctx, "svc.*.who", "", func(_ context.Context, data []byte) []byte {
+				if string(data) != owner {
+					return nil // not ours
+				}
+				return []byte("answered by " + owner)
+			})
+		}()
+	}
+	eventually(t, "both servers to answer their own", func() bool {
+		a, errA := conn.Request(t.Context(), "svc.x.who", []byte("a"))
+		b, errB := conn.Request(t.Context(), "svc.x.who", []byte("b"))
+		return errA == nil && errB == nil && string(a) == "answered by a" && string(b) == "answered by b"
+	})
+	for range 20 {
+		got, err := conn.Request(t.Context(), "svc.x.who", []byte("b"))
+		if err != nil || string(got) != "answered by b" {
+			t.Fatalf("request for b: %q, %v", got, err)
+		}
+	}
+}

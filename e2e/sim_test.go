@@ -54,6 +54,14 @@ func TestSim(t *testing.T) {
 		return running.MatchString(wide)
 	})
 	checkPodIP(t, k, "on-sim", "sim-0")
+	t.Run("kubectl logs is answered by the sim", func(t *testing.T) {
+		if out := k.OK("logs", "on-sim"); !strings.Contains(out, "kubus sim: container") || !strings.Contains(out, "on simulated node sim-0") {
+			t.Errorf("kubectl logs on-sim: %q", out)
+		}
+		if out := k.OK("logs", "on-sim", "--tail=0"); out != "" {
+			t.Errorf("kubectl logs --tail=0: %q, want nothing", out)
+		}
+	})
 	rv := k.OK("get", "pod", "on-sim", "-o", "jsonpath={.metadata.resourceVersion}")
 
 	t.Run("kill -9 and restart adopts", func(t *testing.T) {

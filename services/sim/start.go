@@ -28,6 +28,7 @@ func (s *sim) start(ctx context.Context, spawn func(func(context.Context) error)
 		return err
 	}
 	spawn(s.ctrl.Run)
+	spawn(s.serveLogs)
 	s.setReady(nil)
 	log.Info("sim ready", zap.String("control", ControlSubject(s.cfg.NamePrefix)))
 	return nil

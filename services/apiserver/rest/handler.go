@@ -15,6 +15,8 @@ import (
 	"github.com/kubus-dev/kubus/internal/logging"
 	"github.com/kubus-dev/kubus/services/apiserver/serviceaccount"
 	"github.com/kubus-dev/kubus/services/apiserver/storage"
+
+	"github.com/kubus-dev/kubus/nodelogs"
 )
 
 // Config configures a Handler.
@@ -35,7 +37,7 @@ type Config struct {
 
 // LogSource reads container logs from the node that runs the pod.
 type LogSource interface {
-	Logs(ctx context.Context, node string, req LogRequest) ([]byte, error)
+	Logs(ctx context.Context, node string, req nodelogs.Request) ([]byte, error)
 }
 
 // Handler serves /api and /apis.

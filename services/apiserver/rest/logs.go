@@ -7,14 +7,9 @@ import (
 
 	corev1 "k8s.io/api/core/v1"
 	apierrors "k8s.io/apimachinery/pkg/api/errors"
-)
 
-// LogRequest names the container whose log is wanted.
-type LogRequest struct {
-	Namespace, Pod, Container string
-	TailLines                 *int64
-	Previous                  bool
-}
+	"github.com/kubus-dev/kubus/nodelogs"
+)
 
 func (h *Handler) logs(w http.ResponseWriter, r *http.Request, req request) error {
 	obj, err := h.cfg.Store.Get(r.Context(), req.res, req.namespace, req.name)
@@ -38,9 +33,9 @@ func (h *Handler) logs(w http.ResponseWriter, r *http.Request, req request) erro
 	return nil
 }
 
-func logRequest(r *http.Request, pod *corev1.Pod) (LogRequest, error) {
+func logRequest(r *http.Request, pod *corev1.Pod) (nodelogs.Request, error) {
 	q := r.URL.Query()
-	lr := LogRequest{Namespace: pod.Namespace, Pod: pod.Name, Container: q.Get("container"), Previous: q.Get("previous") == "true"}
+	lr := nodelogs.Request{Namespace: pod.Namespace, Pod: pod.Name, Container: q.Get("container"), Previous: q.Get("previous") == "true"}
 	if lr.Container == "" {
 		if len(pod.Spec.Containers) != 1 {
 			return lr, apierrors.NewBadRequest(fmt.Sprintf("a container name must be specified for pod %s", pod.Name))
