@@ -17,7 +17,7 @@ import (
 )
 
 // scheduler owns the snapshot and the queue on one goroutine: informer
-// events and binding results come to it over channels, so decisions never
+// events and binding results come to it through mailboxes, so decisions never
 // race with the state they are made from.
 type scheduler struct {
 	cfg     Config
@@ -25,7 +25,7 @@ type scheduler struct {
 	snap    *core.Snapshot
 	queue   *queue
 	assumed map[podKey]string // bound by us, not yet seen bound
-	events  chan change
+	events  *mailbox[change]  // unbounded: informer handlers, shared with other services in the process, never wait on the loop
 	failed  *mailbox[bindResult]
 	binder  *binder
 	status  *statusWriter
@@ -42,7 +42,7 @@ type change struct {
 
 func newScheduler(cfg Config, env service.Env) (*scheduler, error) {
 	s := &scheduler{cfg: cfg, env: env, snap: core.NewSnapshot(nil, nil), queue: newQueue(), assumed: map[podKey]string{},
-		events: make(chan change, 4096), failed: newMailbox[bindResult](), metrics: newMetrics(env.Metrics)}
+		events: newMailbox[change](), failed: newMailbox[bindResult](), metrics: newMetrics(env.Metrics)}
 	s.snap.SetConfig(core.Config{PercentageOfNodesToScore: cfg.PercentageOfNodesToScore})
 	s.binder = &binder{client: env.Client, results: s.failed, workers: cfg.BindWorkers, metrics: s.metrics, jobs: make(chan bindJob, cfg.BindWorkers*4)}
 	s.status = newStatusWriter(env.Client, cfg.Clock)
@@ -63,7 +63,7 @@ func newScheduler(cfg Config, env service.Env) (*scheduler, error) {
 }
 
 func (s *scheduler) enqueue(t watch.EventType, obj, old runtime.Object) {
-	s.events <- change{typ: t, obj: obj, old: old}
+	s.events.post(change{typ: t, obj: obj, old: old})
 }
 
 // run schedules until ctx ends.
@@ -91,8 +91,8 @@ func (s *scheduler) run(ctx context.Context) error {
 		select {
 		case <-ctx.Done():
 			return nil
-		case c := <-s.events:
-			s.apply(c)
+		case <-s.events.ready:
+			s.applyEvents()
 		case <-s.failed.ready:
 			s.takeFailed()
 		case <-flush.C:
@@ -102,9 +102,7 @@ func (s *scheduler) run(ctx context.Context) error {
 }
 
 // sync applies informer events until every informer holds its first
-// snapshot. Events must be consumed meanwhile: a snapshot larger than the
-// event buffer (10,000 pending pods) would otherwise block the informers
-// that are supposed to finish it.
+// snapshot.
 func (s *scheduler) sync(ctx context.Context) bool {
 	tick := time.NewTicker(10 * time.Millisecond)
 	defer tick.Stop()
@@ -112,8 +110,8 @@ func (s *scheduler) sync(ctx context.Context) bool {
 		select {
 		case <-ctx.Done():
 			return false
-		case c := <-s.events:
-			s.apply(c)
+		case <-s.events.ready:
+			s.applyEvents()
 		case <-tick.C:
 		}
 	}
@@ -132,15 +130,13 @@ func (s *scheduler) synced() bool {
 // drain applies every event already waiting, so each decision sees the
 // freshest state without blocking.
 func (s *scheduler) drain() {
-	for {
-		select {
-		case c := <-s.events:
-			s.apply(c)
-		case <-s.failed.ready:
-			s.takeFailed()
-		default:
-			return
-		}
+	s.applyEvents()
+	s.takeFailed()
+}
+
+func (s *scheduler) applyEvents() {
+	for _, c := range s.events.take() {
+		s.apply(c)
 	}
 }
 

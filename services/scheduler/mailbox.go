@@ -3,8 +3,10 @@ package scheduler
 import "sync"
 
 // mailbox is an unbounded queue with a wake-up channel: binding workers
-// post to it without ever waiting for the decision loop, which rules out a
-// deadlock between the loop submitting work and the workers reporting.
+// and informer handlers post to it without ever waiting for the decision
+// loop. That rules out a deadlock between the loop submitting work and
+// the workers reporting, and a busy scheduler never holds up the other
+// services sharing its informers' mirrors.
 type mailbox[T any] struct {
 	mu    sync.Mutex
 	items []T
