@@ -5,7 +5,10 @@ import (
 	"errors"
 	"sync"
 
+	"go.uber.org/zap"
+
 	"github.com/kubus-dev/kubus/bus"
+	"github.com/kubus-dev/kubus/internal/logging"
 	"github.com/kubus-dev/kubus/resources"
 )
 
@@ -44,7 +47,7 @@ func (c *Cache) acquire(ctx context.Context, res resources.Resource, ns string) 
 	defer c.mu.Unlock()
 	r := c.mirrors[key]
 	if r == nil {
-		m, err := newMirror(c.source, res, ns)
+		m, err := newMirror(c.source, res, ns, logging.From(ctx).With(zap.String("resource", res.Name)))
 		if err != nil {
 			return nil, nil, err
 		}

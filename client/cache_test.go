@@ -83,6 +83,11 @@ func TestCacheSharesOneDecodedCopy(t *testing.T) {
 	first, second := &seen{got: map[string]bool{}}, &seen{got: map[string]bool{}}
 	a := startView(t, t.Context(), c, first)
 	b := startView(t, t.Context(), c, second) // joins a mirror already synced
+	for range 200 {
+		if !a.Synced() || !b.Synced() {
+			t.Fatal("Synced reported false after WaitSynced returned")
+		}
+	}
 	if !second.has("ADDED before") {
 		t.Fatal("an informer joining a running mirror was not told of the objects it holds")
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"sync/atomic"
 
+	"go.uber.org/zap"
 	"k8s.io/apimachinery/pkg/api/meta"
 	"k8s.io/apimachinery/pkg/labels"
 	"k8s.io/apimachinery/pkg/runtime"
@@ -50,7 +51,7 @@ func NewInformer(cfg InformerConfig) (*Informer, error) {
 		}
 		cfg.Cache = c
 	}
-	if _, err := newMirror(cfg.Cache.source, cfg.Resource, cfg.Namespace); err != nil {
+	if _, err := newMirror(cfg.Cache.source, cfg.Resource, cfg.Namespace, zap.NewNop()); err != nil {
 		return nil, err // the prefix is checked now, not when Run starts
 	}
 	return &Informer{cfg: cfg, started: make(chan struct{})}, nil
@@ -64,7 +65,9 @@ func (i *Informer) Run(ctx context.Context) error {
 	}
 	defer release()
 	i.mirror.Store(m) // before the replay: handlers may read through Get
-	m.subscribe(i, i.cfg.Handler)
+	if !m.subscribe(ctx, i, i.cfg.Handler) {
+		return nil // ended during the replay
+	}
 	defer m.unsubscribe(i)
 	close(i.started)
 	<-ctx.Done()
@@ -73,6 +76,11 @@ func (i *Informer) Run(ctx context.Context) error {
 
 // view waits until Run has subscribed.
 func (i *Informer) view(ctx context.Context) (*mirror, error) {
+	select {
+	case <-i.started: // first, so an ended ctx (Synced) does not win a tie
+		return i.mirror.Load(), nil
+	default:
+	}
 	select {
 	case <-i.started:
 		return i.mirror.Load(), nil

@@ -4,6 +4,7 @@ import (
 	"context"
 	"sync"
 
+	"go.uber.org/zap"
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/watch"
 
@@ -19,6 +20,7 @@ type handlerFunc func(t watch.EventType, obj, old runtime.Object)
 type mirror struct {
 	res resources.Resource
 	inf *bus.Informer
+	log *zap.Logger
 
 	mu      sync.RWMutex
 	objects map[string]runtime.Object // by bucket key
@@ -29,8 +31,8 @@ type mirror struct {
 	handlers map[*Informer]handlerFunc
 }
 
-func newMirror(source bus.Watcher, res resources.Resource, ns string) (*mirror, error) {
-	m := &mirror{res: res, objects: map[string]runtime.Object{}, handlers: map[*Informer]handlerFunc{}}
+func newMirror(source bus.Watcher, res resources.Resource, ns string, log *zap.Logger) (*mirror, error) {
+	m := &mirror{res: res, log: log, objects: map[string]runtime.Object{}, handlers: map[*Informer]handlerFunc{}}
 	inf, err := bus.NewInformer(bus.InformerConfig{Source: source, Prefix: res.Prefix(ns), Handler: m.handle, KeysOnly: true})
 	if err != nil {
 		return nil, err
@@ -41,8 +43,10 @@ func newMirror(source bus.Watcher, res resources.Resource, ns string) (*mirror, 
 
 func (m *mirror) run(ctx context.Context) { _ = m.inf.Run(ctx) }
 
-// subscribe adds h, replaying the objects already held as ADDED.
-func (m *mirror) subscribe(view *Informer, h handlerFunc) {
+// subscribe adds h, replaying the objects already held as ADDED; it
+// gives up, adding nothing, if ctx ends during the replay (which holds up
+// the mirror's other subscribers meanwhile).
+func (m *mirror) subscribe(ctx context.Context, view *Informer, h handlerFunc) bool {
 	m.dispatch.Lock()
 	defer m.dispatch.Unlock()
 	if h != nil {
@@ -52,11 +56,15 @@ func (m *mirror) subscribe(view *Informer, h handlerFunc) {
 			objs = append(objs, o)
 		}
 		m.mu.RUnlock()
-		for _, o := range objs {
+		for n, o := range objs {
+			if n%1024 == 0 && ctx.Err() != nil {
+				return false
+			}
 			h(watch.Added, o, nil)
 		}
 	}
 	m.handlers[view] = h
+	return true
 }
 
 func (m *mirror) unsubscribe(view *Informer) {
@@ -77,9 +85,14 @@ func (m *mirror) handle(ev bus.Event, _ *bus.Entry) {
 	old := m.objects[key]
 	var obj runtime.Object
 	if ev.Entry.Op == bus.OpPut {
-		if o, err := m.res.DecodeStored(ev.Entry.Value, ev.Entry.Revision); err == nil {
+		o, err := m.res.DecodeStored(ev.Entry.Value, ev.Entry.Revision)
+		if err == nil {
 			obj = o
 			m.objects[key] = o
+		} else {
+			// Kept as it was: a value this build cannot read (written by a
+			// newer apiserver?) must at least be seen in the logs.
+			m.log.Error("informer cannot decode a stored object", zap.String("key", key), zap.Uint64("revision", ev.Entry.Revision), zap.Error(err))
 		}
 	} else {
 		delete(m.objects, key)

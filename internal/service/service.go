@@ -70,9 +70,10 @@ func Run(ctx context.Context, cfg Config, work func(ctx context.Context, env Env
 		func(ctx context.Context) {
 			term := env
 			term.Metrics = metrics.newTerm() // each term registers its metrics afresh
+			defer metrics.endTerm()          // a standby serves no stale gauges
 			if err := work(ctx, term); err != nil && ctx.Err() == nil {
-				// The term ends and the lease is given up; the next term
-				// (here or in another copy) starts from the bucket.
+				// The term ends; the next one (usually here, as the lease is
+				// still ours) starts from the bucket.
 				logging.From(ctx).Error("leadership term failed", zap.String("service", cfg.Name), zap.Error(err))
 				pause(ctx, termRetryWait) // a lasting fault must not spin
 			}
@@ -119,6 +120,12 @@ func (g *termGatherer) newTerm() *prometheus.Registry {
 	defer g.mu.Unlock()
 	g.term = prometheus.NewRegistry()
 	return g.term
+}
+
+func (g *termGatherer) endTerm() {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.term = nil
 }
 
 func (g *termGatherer) Gather() ([]*dto.MetricFamily, error) {

@@ -29,9 +29,7 @@ func busResponder(h http.Handler, maxPayload int64) func(ctx context.Context, da
 		rec := call(ctx, h, &req)
 		out := reply(int32(rec.code), rec.header.Get("Content-Type"), rec.body.Bytes(), rec.header.Values("Warning"))
 		if int64(len(out)) > maxPayload {
-			// Said plainly rather than left to the caller's timeout.
-			msg := fmt.Sprintf("the response (%d bytes) exceeds the bus's maximum message size (%d bytes): list with limit and continue", len(out), maxPayload)
-			return reply(http.StatusRequestEntityTooLarge, "application/json", statusJSON(http.StatusRequestEntityTooLarge, "RequestEntityTooLarge", msg), nil)
+			return reply(http.StatusRequestEntityTooLarge, "application/json", statusJSON(http.StatusRequestEntityTooLarge, "RequestEntityTooLarge", tooLarge(req.Method, len(out), maxPayload)), nil)
 		}
 		return out
 	}
@@ -51,6 +49,16 @@ func call(ctx context.Context, h http.Handler, req *kubusv1.APIRequest) *memWrit
 	r.Header.Set("Accept", req.Accept)
 	h.ServeHTTP(rec, r)
 	return rec
+}
+
+// tooLarge says plainly, rather than leaving the caller to time out, that
+// an answer does not fit one bus message, and whether the request took
+// effect all the same.
+func tooLarge(method string, size int, maxPayload int64) string {
+	if method == http.MethodGet {
+		return fmt.Sprintf("the response (%d bytes) exceeds the bus's maximum message size (%d bytes): list with limit and continue", size, maxPayload)
+	}
+	return fmt.Sprintf("the %s was carried out, but its response (%d bytes) exceeds the bus's maximum message size (%d bytes)", method, size, maxPayload)
 }
 
 func reply(code int32, ct string, body []byte, warnings []string) []byte {
