@@ -2,6 +2,8 @@ package replicaset
 
 import (
 	"context"
+	"strconv"
+	"time"
 
 	corev1 "k8s.io/api/core/v1"
 	"k8s.io/apimachinery/pkg/api/equality"
@@ -30,6 +32,7 @@ func (c *Controller) Reconcile(ctx context.Context, req controller.Request) (con
 	// Decided before listing: a pod that shows up after this check is
 	// counted by the next reconcile, never both expected and listed.
 	act := c.exp.Satisfied(key) && w.Meta.GetDeletionTimestamp() == nil
+	c.podsCaughtUp(ctx, w)
 	owned, err := c.claimPods(ctx, w)
 	if err != nil {
 		return controller.Result{}, err
@@ -47,6 +50,27 @@ func (c *Controller) Reconcile(ctx context.Context, req controller.Request) (con
 	}
 	return controller.Result{RequeueAfter: untilAvailable(w, st)}, nil
 }
+
+// podsCaughtUp waits, at most caughtUpWait, until the pod mirror holds
+// every pod written before w's own revision. Informers of different
+// resources move independently, so a pod created just before its
+// ReplicaSet could be missing from the mirror when the ReplicaSet is seen,
+// and another pod be created in its place; one bucket orders all writes,
+// so waiting for w's revision rules that out. A mirror that cannot catch
+// up (the bus is away) costs the wait, then the reconcile goes on with
+// what it has, as before; expectations still guard its own creates.
+func (c *Controller) podsCaughtUp(ctx context.Context, w *Workload) {
+	rev, err := strconv.ParseUint(w.Meta.GetResourceVersion(), 10, 64)
+	if err != nil {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, caughtUpWait)
+	defer cancel()
+	_ = c.cfg.Pods.WaitForRevision(ctx, rev)
+}
+
+// caughtUpWait bounds podsCaughtUp.
+const caughtUpWait = time.Second
 
 // claimPods returns the active pods w owns once it has adopted matching
 // orphans and released pods it no longer selects.
