@@ -32,7 +32,9 @@ func TestKubectlDeleteNamespace(t *testing.T) {
 // TestKubectlCascade runs the garbage collector as its own process and
 // deletes a ReplicaSet owning pods with kubectl's --cascade modes.
 func TestKubectlCascade(t *testing.T) {
-	s := cluster.StartServer(t)
+	// No replication controller: the owners below keep no pods of their
+	// own (they have replicas 0) and must not scale the test's pods away.
+	s := cluster.StartServer(t, "--disable", "replication-controller,gc")
 	cluster.Start(t, "gc", "--nats", s.NATSURL(), "--metrics-addr", cluster.FreeAddr(t))
 	k := cluster.NewKubectl(t, s.Kubeconfig())
 
@@ -55,31 +57,57 @@ func TestKubectlCascade(t *testing.T) {
 	if out := strings.TrimSpace(k.OK("get", "pods", "-l", "app=first", "-o", "name")); out != "" {
 		t.Fatalf("pods left after a foreground delete returned: %s", out)
 	}
+
+	// A v1 ReplicationController deleted through the API with no policy
+	// orphans its pods, as kube-apiserver keeps for backward compatibility.
+	uid := ownerWithPods(t, k, "v1", "ReplicationController", "legacy")
+	k.OK("delete", "--raw", "/api/v1/namespaces/default/replicationcontrollers/legacy")
+	waitFor(t, "the ReplicationController to go", func() bool {
+		_, _, err := k.Run("", "get", "replicationcontroller", "legacy")
+		return err != nil
+	})
+	for _, p := range []string{"legacy-0", "legacy-1"} {
+		if refs := k.OK("get", "pod", p, "-o", "jsonpath={.metadata.ownerReferences}"); strings.Contains(refs, uid) {
+			t.Fatalf("pod %s of a ReplicationController deleted without a policy: refs %s, want orphaned", p, refs)
+		}
+	}
 }
 
 // ownedPods creates ReplicaSet name (no replication controller runs, so
 // it makes no pods itself) and two pods owned by it.
 func ownedPods(t *testing.T, k *cluster.Kubectl, name string) {
 	t.Helper()
-	k.Apply(`apiVersion: apps/v1
-kind: ReplicaSet
+	ownerWithPods(t, k, "apps/v1", "ReplicaSet", name)
+}
+
+// ownerWithPods creates a workload of kind with no replicas, and two pods
+// it owns; it returns the owner's uid.
+func ownerWithPods(t *testing.T, k *cluster.Kubectl, apiVersion, kind, name string) string {
+	t.Helper()
+	selector := `{matchLabels: {app: ` + name + `}}`
+	if kind == "ReplicationController" {
+		selector = `{app: ` + name + `}`
+	}
+	k.Apply(`apiVersion: `+apiVersion+`
+kind: `+kind+`
 metadata: {name: `+name+`}
 spec:
   replicas: 0
-  selector: {matchLabels: {app: `+name+`}}
+  selector: `+selector+`
   template:
     metadata: {labels: {app: `+name+`}}
     spec: {containers: [{name: c, image: nginx}]}
 `, "apply", "-f", "-")
-	uid := k.OK("get", "replicaset", name, "-o", "jsonpath={.metadata.uid}")
+	uid := k.OK("get", strings.ToLower(kind), name, "-o", "jsonpath={.metadata.uid}")
 	for _, p := range []string{name + "-0", name + "-1"} {
 		k.Apply(`apiVersion: v1
 kind: Pod
 metadata:
   name: `+p+`
   labels: {app: `+name+`}
-  ownerReferences: [{apiVersion: apps/v1, kind: ReplicaSet, name: `+name+`, uid: `+uid+`, controller: true, blockOwnerDeletion: true}]
+  ownerReferences: [{apiVersion: `+apiVersion+`, kind: `+kind+`, name: `+name+`, uid: `+uid+`, controller: true, blockOwnerDeletion: true}]
 spec: {containers: [{name: c, image: nginx}]}
 `, "apply", "-f", "-")
 	}
+	return uid
 }

@@ -33,6 +33,7 @@ func (h *Handler) delete(w http.ResponseWriter, r *http.Request, req request) er
 // remove deletes at once, or marks the object deleted when finalizers or a
 // graceful pod shutdown on its node still have to run.
 func (h *Handler) remove(ctx context.Context, req request, opts *metav1.DeleteOptions) (runtime.Object, error) {
+	opts = withDefaultPropagation(req, opts)
 	cur, err := h.cfg.Store.Get(ctx, req.res, req.namespace, req.name)
 	if err != nil {
 		return nil, err
@@ -99,6 +100,20 @@ func (h *Handler) markDeleted(ctx context.Context, req request, opts *metav1.Del
 		m.SetResourceVersion("")
 		return cur, nil
 	})
+}
+
+// withDefaultPropagation gives a delete that names no policy the one
+// kube-apiserver defaults to: Orphan for v1 ReplicationControllers (kept
+// for backward compatibility), Background, which needs no finalizer, for
+// everything else. kubectl always names one.
+func withDefaultPropagation(req request, opts *metav1.DeleteOptions) *metav1.DeleteOptions {
+	if opts.PropagationPolicy != nil || opts.OrphanDependents != nil || req.res.Group != "" || req.res.Name != "replicationcontrollers" {
+		return opts
+	}
+	out := *opts
+	orphan := metav1.DeletePropagationOrphan
+	out.PropagationPolicy = &orphan
+	return &out
 }
 
 // propagationFinalizer is the finalizer that hands a Foreground or Orphan
