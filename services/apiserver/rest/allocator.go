@@ -160,10 +160,13 @@ func invalidSvc(svc *corev1.Service, path string, val any, err error) error {
 
 // release frees what a deleted object held.
 func (h *Handler) release(ctx context.Context, obj runtime.Object) {
-	svc, ok := obj.(*corev1.Service)
-	if !ok {
-		return
+	if svc, ok := obj.(*corev1.Service); ok {
+		h.alloc.free(ctx, heldKeys(svc))
 	}
+}
+
+// heldKeys are the allocation keys a stored Service holds.
+func heldKeys(svc *corev1.Service) []string {
 	var keys []string
 	if svc.Spec.ClusterIP != "" && svc.Spec.ClusterIP != corev1.ClusterIPNone {
 		keys = append(keys, ipKeyPrefix+dashed(svc.Spec.ClusterIP))
@@ -173,5 +176,40 @@ func (h *Handler) release(ctx context.Context, obj runtime.Object) {
 			keys = append(keys, portKeyPrefix+strconv.Itoa(int(p.NodePort)))
 		}
 	}
-	h.alloc.free(ctx, keys)
+	return keys
+}
+
+// reassign reserves what an updated Service needs that old does not
+// already hold, filling in node ports left 0; it returns the keys it took.
+func (a *allocator) reassign(ctx context.Context, svc, old *corev1.Service) ([]string, error) {
+	held := map[string]bool{}
+	for _, k := range heldKeys(old) {
+		held[k] = true
+	}
+	var keys []string
+	ip := svc.Spec.ClusterIP
+	if svc.Spec.Type != corev1.ServiceTypeExternalName && ip != corev1.ClusterIPNone && !held[ipKeyPrefix+dashed(ip)] {
+		got, key, err := a.takeIP(ctx, ip)
+		if err != nil {
+			return keys, invalidSvc(svc, "spec.clusterIPs", ip, err)
+		}
+		keys = append(keys, key)
+		svc.Spec.ClusterIP, svc.Spec.ClusterIPs = got, []string{got}
+	}
+	if !needsNodePorts(svc) {
+		return keys, nil
+	}
+	for i := range svc.Spec.Ports {
+		want := int(svc.Spec.Ports[i].NodePort)
+		if want != 0 && held[portKeyPrefix+strconv.Itoa(want)] {
+			continue
+		}
+		port, key, err := a.takePort(ctx, want)
+		if err != nil {
+			return keys, invalidSvc(svc, fmt.Sprintf("spec.ports[%d].nodePort", i), want, err)
+		}
+		keys = append(keys, key)
+		svc.Spec.Ports[i].NodePort = int32(port)
+	}
+	return keys, nil
 }

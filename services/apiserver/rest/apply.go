@@ -66,7 +66,7 @@ func (h *Handler) apply(w http.ResponseWriter, r *http.Request, req request, bod
 		return err
 	}
 	force := q.Get("force") == "true"
-	out, err := h.cfg.Store.GuaranteedUpdate(r.Context(), req.res, req.namespace, req.name, func(cur runtime.Object) (runtime.Object, error) {
+	out, err := h.updateAllocated(r.Context(), req, func(cur runtime.Object) (runtime.Object, error) {
 		next, err := fm.Apply(cur, applied, manager, force)
 		if err != nil {
 			return nil, err

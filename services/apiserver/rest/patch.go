@@ -26,7 +26,7 @@ func (h *Handler) patch(w http.ResponseWriter, r *http.Request, req request) err
 		return err
 	}
 	var warnings []string
-	out, err := h.cfg.Store.GuaranteedUpdate(r.Context(), req.res, req.namespace, req.name, func(cur runtime.Object) (runtime.Object, error) {
+	out, err := h.updateAllocated(r.Context(), req, func(cur runtime.Object) (runtime.Object, error) {
 		next, warns, err := patched(r, req, cur, pt, body)
 		if err != nil {
 			return nil, err

@@ -24,6 +24,10 @@ func preserveService(svc, old *corev1.Service) {
 	if svc.Spec.ClusterIP == "" && len(svc.Spec.ClusterIPs) == 0 {
 		svc.Spec.ClusterIP, svc.Spec.ClusterIPs = old.Spec.ClusterIP, old.Spec.ClusterIPs
 	}
+	if !needsNodePorts(svc) {
+		dropNodePortFields(svc, old)
+		return
+	}
 	for i := range svc.Spec.Ports {
 		p := &svc.Spec.Ports[i]
 		for _, op := range old.Spec.Ports {
@@ -32,4 +36,32 @@ func preserveService(svc, old *corev1.Service) {
 			}
 		}
 	}
+}
+
+// dropNodePortFields clears, on a Service whose type no longer exposes
+// node ports, what only that type used and the update left as it was,
+// as kube-apiserver's service strategy does; the ports are freed after
+// the write (updateAllocated).
+func dropNodePortFields(svc, old *corev1.Service) {
+	for i := range svc.Spec.Ports {
+		p := &svc.Spec.Ports[i]
+		for _, op := range old.Spec.Ports {
+			if p.NodePort != 0 && p.NodePort == op.NodePort {
+				p.NodePort = 0
+			}
+		}
+	}
+	if svc.Spec.ExternalTrafficPolicy == old.Spec.ExternalTrafficPolicy {
+		svc.Spec.ExternalTrafficPolicy = ""
+	}
+	if svc.Spec.HealthCheckNodePort == old.Spec.HealthCheckNodePort {
+		svc.Spec.HealthCheckNodePort = 0
+	}
+	if svc.Spec.Type != corev1.ServiceTypeLoadBalancer && equalBoolPtr(svc.Spec.AllocateLoadBalancerNodePorts, old.Spec.AllocateLoadBalancerNodePorts) {
+		svc.Spec.AllocateLoadBalancerNodePorts = nil
+	}
+}
+
+func equalBoolPtr(a, b *bool) bool {
+	return (a == nil && b == nil) || (a != nil && b != nil && *a == *b)
 }

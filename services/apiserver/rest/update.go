@@ -52,7 +52,7 @@ func checkIdentity(req request, obj runtime.Object) error {
 // unconditional, as kube-apiserver allows for these kinds.
 func (h *Handler) replace(r *http.Request, req request, obj runtime.Object) (runtime.Object, error) {
 	ctx := r.Context()
-	out, err := h.cfg.Store.GuaranteedUpdate(ctx, req.res, req.namespace, req.name, func(cur runtime.Object) (runtime.Object, error) {
+	out, err := h.updateAllocated(ctx, req, func(cur runtime.Object) (runtime.Object, error) {
 		next := obj.DeepCopyObject()
 		switch req.sub {
 		case "status":
