@@ -45,37 +45,16 @@ func newAllocator(kv bus.KV, cidr, ports string) (*allocator, error) {
 	return &allocator{kv: kv, base: p.Masked(), size: 1 << (32 - p.Bits()), portLo: l, port: h - l + 1}, nil
 }
 
-// assign fills in the service's cluster IP and node ports; release undoes it.
+// assign fills in a new service's cluster IP and node ports; release
+// undoes it.
 func (a *allocator) assign(ctx context.Context, svc *corev1.Service) (func(), error) {
-	var keys []string
+	keys, err := a.reassign(ctx, svc, &corev1.Service{}) // a new service holds nothing yet
 	release := func() { a.free(context.WithoutCancel(ctx), keys) }
-	if err := a.assignAll(ctx, svc, &keys); err != nil {
+	if err != nil {
 		release()
 		return nil, err
 	}
 	return release, nil
-}
-
-func (a *allocator) assignAll(ctx context.Context, svc *corev1.Service, keys *[]string) error {
-	if svc.Spec.Type != corev1.ServiceTypeExternalName && svc.Spec.ClusterIP != corev1.ClusterIPNone {
-		ip, key, err := a.takeIP(ctx, svc.Spec.ClusterIP)
-		if err != nil {
-			return invalidSvc(svc, "spec.clusterIPs", svc.Spec.ClusterIP, err)
-		}
-		*keys = append(*keys, key)
-		svc.Spec.ClusterIP, svc.Spec.ClusterIPs = ip, []string{ip}
-	}
-	if svc.Spec.Type == corev1.ServiceTypeNodePort || svc.Spec.Type == corev1.ServiceTypeLoadBalancer {
-		for i := range svc.Spec.Ports {
-			port, key, err := a.takePort(ctx, int(svc.Spec.Ports[i].NodePort))
-			if err != nil {
-				return invalidSvc(svc, fmt.Sprintf("spec.ports[%d].nodePort", i), svc.Spec.Ports[i].NodePort, err)
-			}
-			*keys = append(*keys, key)
-			svc.Spec.Ports[i].NodePort = int32(port)
-		}
-	}
-	return nil
 }
 
 func (a *allocator) takeIP(ctx context.Context, want string) (string, string, error) {

@@ -26,11 +26,7 @@ var encoder = resources.JSON
 // obj has a protobuf form, else as JSON.
 func writeObject(w http.ResponseWriter, r *http.Request, code int, obj runtime.Object) {
 	if prefersProtobuf(r) {
-		if obj.GetObjectKind().GroupVersionKind().Empty() {
-			if gvks, _, err := scheme.Scheme.ObjectKinds(obj); err == nil {
-				obj.GetObjectKind().SetGroupVersionKind(gvks[0]) // the envelope names it
-			}
-		}
+		withKind(obj)
 		var buf bytes.Buffer
 		if err := protobufCodec.Encode(obj, &buf); err == nil {
 			w.Header().Set("Content-Type", protobufType)
@@ -43,6 +39,16 @@ func writeObject(w http.ResponseWriter, r *http.Request, code int, obj runtime.O
 	w.WriteHeader(code)
 	if err := encoder.Encode(obj, w); err != nil {
 		_ = json.NewEncoder(w).Encode(obj) // types outside the scheme (Table, discovery)
+	}
+}
+
+// withKind sets obj's apiVersion and kind from the scheme if it has none:
+// the protobuf envelope names them.
+func withKind(obj runtime.Object) {
+	if obj.GetObjectKind().GroupVersionKind().Empty() {
+		if gvks, _, err := scheme.Scheme.ObjectKinds(obj); err == nil {
+			obj.GetObjectKind().SetGroupVersionKind(gvks[0])
+		}
 	}
 }
 

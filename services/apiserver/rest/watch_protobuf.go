@@ -8,21 +8,15 @@ import (
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/watch"
-	"k8s.io/client-go/kubernetes/scheme"
 )
 
 // writeProtoEvent writes one watch event in Kubernetes' protobuf stream
 // form: a 4-byte big-endian length, then a WatchEvent (no envelope) whose
 // object is itself enveloped protobuf.
 func writeProtoEvent(w http.ResponseWriter, ev watch.Event) error {
-	obj := ev.Object
-	if obj.GetObjectKind().GroupVersionKind().Empty() {
-		if gvks, _, err := scheme.Scheme.ObjectKinds(obj); err == nil {
-			obj.GetObjectKind().SetGroupVersionKind(gvks[0])
-		}
-	}
+	withKind(ev.Object)
 	var raw bytes.Buffer
-	if err := protobufCodec.Encode(obj, &raw); err != nil {
+	if err := protobufCodec.Encode(ev.Object, &raw); err != nil {
 		return err
 	}
 	frame, err := (&metav1.WatchEvent{Type: string(ev.Type), Object: runtime.RawExtension{Raw: raw.Bytes()}}).Marshal()
